@@ -1,0 +1,14 @@
+namespace Arb.Cli;
+
+/// <summary>The process exit codes of <c>arbbot</c> (documented in README).</summary>
+public static class ExitCodes
+{
+    /// <summary>Finished normally, or stopped by Ctrl+C / SIGTERM after a clean shutdown.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A runtime failure the bot could not recover from.</summary>
+    public const int Failure = 1;
+
+    /// <summary>A bad setting, bad command-line usage or an input file that cannot be read; nothing was started.</summary>
+    public const int BadConfiguration = 2;
+}
