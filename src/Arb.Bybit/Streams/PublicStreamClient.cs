@@ -92,7 +92,7 @@ public sealed partial class PublicStreamClient
             {
                 Stats.CountReconnect();
                 var delay = BackoffDelay(failures);
-                LogReconnecting(_options.Category.ToString(), delay.TotalMilliseconds, Stats.Reconnects);
+                LogReconnecting(Stats.Stream, delay.TotalMilliseconds, Stats.Reconnects);
                 try
                 {
                     await Task.Delay(delay, _time, ct);
@@ -115,7 +115,7 @@ public sealed partial class PublicStreamClient
             await _output.WriteAsync(new StreamFrame(_options.Category, StreamFrameKind.ConnectionLost, null, 0, _time.GetTimestamp(), reason), CancellationToken.None);
             if (!ct.IsCancellationRequested)
             {
-                LogConnectionLost(_options.Category.ToString(), reason);
+                LogConnectionLost(Stats.Stream, reason);
             }
         }
     }
@@ -146,7 +146,7 @@ public sealed partial class PublicStreamClient
                 await socket.ConnectAsync(_options.Endpoint, connectTimeout.Token);
             }
 
-            LogConnected(_options.Category.ToString(), _options.Endpoint.ToString());
+            LogConnected(Stats.Stream, _options.Endpoint.ToString());
             await SubscribeAsync(socket, "subscribe", _options.Topics(), connection.Token);
 
             var watchdog = WatchAsync(socket, state, connection);
@@ -308,7 +308,7 @@ public sealed partial class PublicStreamClient
                 while (_resyncRequests.Reader.TryRead(out var symbol))
                 {
                     string[] topic = [_options.BookTopic(symbol)];
-                    LogResync(_options.Category.ToString(), symbol);
+                    LogResync(Stats.Stream, symbol);
                     await SubscribeAsync(socket, "unsubscribe", topic, ct);
                     await SubscribeAsync(socket, "subscribe", topic, ct);
                 }

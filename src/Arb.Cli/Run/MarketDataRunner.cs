@@ -1,0 +1,62 @@
+using Arb.Bybit.MarketData;
+using Arb.Bybit.Streams;
+using Arb.Cli.Settings;
+using Arb.Domain.Market;
+using Microsoft.Extensions.Logging;
+
+namespace Arb.Cli.Run;
+
+/// <summary>
+/// The market-data part of <c>arbbot run</c>: both public streams of the configured deployment, books kept
+/// current, and a periodic summary of what the bot sees. Runs until cancelled.
+/// </summary>
+internal sealed partial class MarketDataRunner(BotSettings settings, TimeProvider time, ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<MarketDataRunner>();
+
+    public TimeSpan SummaryInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public MarketDataPipeline? Pipeline { get; private set; }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var endpoints = settings.Exchange.ResolveEndpoints();
+        var market = settings.MarketData;
+        PublicStreamOptions Options(MarketCategory category, Uri endpoint) => new()
+        {
+            Endpoint = endpoint,
+            Category = category,
+            Symbols = market.Symbols,
+            Depth = market.OrderBookDepth,
+            SubscribeTickers = category == MarketCategory.Linear,
+            LivenessTimeout = market.LivenessTimeout,
+        };
+
+        var listener = new MarketSummaryListener(time, SummaryInterval, loggers.CreateLogger<MarketSummaryListener>());
+        Pipeline = new MarketDataPipeline(
+            Options(MarketCategory.Spot, endpoints.PublicSpot),
+            Options(MarketCategory.Linear, endpoints.PublicLinear),
+            listener,
+            time,
+            loggers);
+
+        LogStarting(string.Join(',', market.Symbols), market.OrderBookDepth, endpoints.PublicSpot, endpoints.PublicLinear);
+        try
+        {
+            await Pipeline.RunAsync(ct);
+        }
+        finally
+        {
+            foreach (var stats in new[] { Pipeline.Spot.Stats, Pipeline.Linear.Stats })
+            {
+                LogStats(stats.Stream, stats.Messages, stats.MalformedMessages, stats.Reconnects, stats.Resyncs);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "streaming {Symbols} (depth {Depth}) from {Spot} and {Linear}")]
+    private partial void LogStarting(string symbols, int depth, Uri spot, Uri linear);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Stream} stream: {Messages} messages, {Malformed} malformed, {Reconnects} reconnects, {Resyncs} book resyncs")]
+    private partial void LogStats(string stream, long messages, long malformed, long reconnects, long resyncs);
+}
