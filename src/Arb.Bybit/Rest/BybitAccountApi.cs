@@ -1,0 +1,20 @@
+using Arb.Domain.Market;
+
+namespace Arb.Bybit.Rest;
+
+/// <summary>Signed account endpoints (<c>/v5/account/*</c>).</summary>
+public sealed class BybitAccountApi
+{
+    private readonly BybitRestClient _client;
+
+    internal BybitAccountApi(BybitRestClient client) => _client = client;
+
+    /// <summary><c>GET /v5/account/fee-rate</c>: this account's taker and maker rates.</summary>
+    public async Task<IReadOnlyList<FeeRate>> GetFeeRatesAsync(
+        MarketCategory category, string? symbol = null, CancellationToken ct = default)
+    {
+        var query = new BybitQuery().Add("category", category.ToWireName()).AddIfPresent("symbol", symbol);
+        var response = await _client.SendSignedAsync(BybitRequest.Get("/v5/account/fee-rate", query), ct).ConfigureAwait(false);
+        return response.Read(r => AccountParsers.ParseFeeRates(r.Result));
+    }
+}
