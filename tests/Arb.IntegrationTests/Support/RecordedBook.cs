@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
+using Arb.UnitTests.Support;
+
 namespace Arb.IntegrationTests.Support;
 
 /// <summary>
@@ -15,8 +17,8 @@ internal sealed class RecordedBook
 
     private RecordedBook(string snapshotFixture, string deltaFixture)
     {
-        _snapshot = JsonNode.Parse(File.ReadAllText(SharedFixtures.BybitFixture(snapshotFixture)))!.AsObject();
-        Delta = JsonNode.Parse(File.ReadAllText(SharedFixtures.BybitFixture(deltaFixture)))!.ToJsonString();
+        _snapshot = JsonNode.Parse(File.ReadAllText(FixtureFiles.BybitPath(snapshotFixture)))!.AsObject();
+        Delta = JsonNode.Parse(File.ReadAllText(FixtureFiles.BybitPath(deltaFixture)))!.ToJsonString();
         _topic = _snapshot["topic"]!.GetValue<string>();
         SnapshotUpdateId = _snapshot["data"]!["u"]!.GetValue<long>();
         _bestBid = _snapshot["data"]!["b"]![0]![0]!.GetValue<string>();

@@ -13,7 +13,7 @@ public sealed class PublicStreamProcessorTests
     private FrameResult Feed(MarketCategory category, string json) => _processor.Process(category, Encoding.UTF8.GetBytes(json));
 
     private FrameResult FeedFixture(MarketCategory category, string name) =>
-        _processor.Process(category, SharedFixtures.ReadBybitFixture(name));
+        _processor.Process(category, FixtureFiles.BybitBytes(name));
 
     private static string Delta(long u, string bids = "[]", string asks = "[]", string symbol = "BTCUSDT") =>
         $$$"""{"topic":"orderbook.50.{{{symbol}}}","type":"delta","ts":{{{1000 + u}}},"data":{"s":"{{{symbol}}}","b":{{{bids}}},"a":{{{asks}}},"u":{{{u}}},"seq":{{{u}}}}}""";

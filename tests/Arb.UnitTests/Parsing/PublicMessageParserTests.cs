@@ -10,7 +10,7 @@ public sealed class PublicMessageParserTests
     private readonly PublicMessage _message = new();
 
     private PublicMessageKind ParseFixture(string name) =>
-        PublicMessageParser.Parse(SharedFixtures.ReadBybitFixture(name), _message);
+        PublicMessageParser.Parse(FixtureFiles.BybitBytes(name), _message);
 
     private PublicMessageKind ParseText(string json) => PublicMessageParser.Parse(Encoding.UTF8.GetBytes(json), _message);
 

@@ -7,7 +7,7 @@ namespace Arb.UnitTests.Replay;
 public sealed class FrameReplayerTests
 {
     private static string OneLine(string fixture) =>
-        File.ReadAllText(SharedFixtures.BybitFixture(fixture)).Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+        File.ReadAllText(FixtureFiles.BybitPath(fixture)).Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
 
     private static (string Csv, string Errors, ReplaySummary Summary) Replay(MarketCategory category, params string[] lines)
     {
