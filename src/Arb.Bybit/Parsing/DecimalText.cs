@@ -9,61 +9,55 @@ namespace Arb.Bybit.Parsing;
 public static class DecimalText
 {
     /// <summary>
-    /// Plain notation with up to 19 significant digits takes the fast path; anything else (exponents, longer
-    /// mantissas) goes through the framework parser.
+    /// Plain notation with at most 19 digits takes the fast path; anything else (exponents, longer mantissas)
+    /// goes through the framework parser.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out decimal value)
     {
-        var i = 0;
-        var negative = false;
-        if (text.Length > 0 && text[0] == (byte)'-')
-        {
-            negative = true;
-            i = 1;
-        }
-
+        var negative = text.Length > 0 && text[0] == (byte)'-';
+        var i = negative ? 1 : 0;
+        var start = i;
         ulong mantissa = 0;
-        var digits = 0;
-        var scale = -1; // -1 until the decimal point
+
+        // Integer part.
         for (; i < text.Length; i++)
         {
-            var c = text[i];
-            var d = (uint)(c - '0');
-            if (d <= 9)
+            var d = (uint)(text[i] - '0');
+            if (d > 9)
             {
-                if (digits == 19)
+                break;
+            }
+
+            mantissa = (mantissa * 10) + d;
+        }
+
+        var integerDigits = i - start;
+        var scale = 0;
+        if (i < text.Length && text[i] == (byte)'.')
+        {
+            i++;
+            var fractionStart = i;
+            for (; i < text.Length; i++)
+            {
+                var d = (uint)(text[i] - '0');
+                if (d > 9)
                 {
-                    return SlowParse(text, out value);
+                    break;
                 }
 
                 mantissa = (mantissa * 10) + d;
-                if (mantissa != 0 || scale >= 0)
-                {
-                    digits++; // leading zeros of the integer part do not count
-                }
+            }
 
-                if (scale >= 0)
-                {
-                    scale++;
-                }
-            }
-            else if (c == (byte)'.' && scale < 0)
-            {
-                scale = 0;
-            }
-            else
-            {
-                return SlowParse(text, out value);
-            }
+            scale = i - fractionStart;
         }
 
-        var hasDigit = text.Length > (negative ? 1 : 0) && !(scale == 0 && text.Length == (negative ? 2 : 1));
-        if (!hasDigit || scale > 28)
+        // 19 digits always fit in 64 bits; longer input, stray characters or no digits take the slow path.
+        if (i != text.Length || integerDigits + scale is 0 or > 19)
         {
             return SlowParse(text, out value);
         }
 
-        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)scale);
         return true;
     }
 

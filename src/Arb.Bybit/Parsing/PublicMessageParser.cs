@@ -297,7 +297,7 @@ public static class PublicMessageParser
             var price = JsonValues.ReadDecimal(ref reader);
             reader.Read();
             var size = JsonValues.ReadDecimal(ref reader);
-            if (price <= 0m || size < 0m)
+            if (decimal.IsNegative(price) || price == decimal.Zero || decimal.IsNegative(size))
             {
                 throw new FormatException("level with a non-positive price or a negative size");
             }

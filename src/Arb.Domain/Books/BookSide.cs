@@ -1,22 +1,24 @@
 namespace Arb.Domain.Books;
 
 /// <summary>
-/// One side of an order book: price levels kept sorted with the best price at the end of the arrays, so
-/// the frequent changes near the top move few elements. Arrays grow while warming up and are then reused:
+/// One side of an order book: price levels kept sorted best first. Levels appear and vanish mostly at the far
+/// end of the subscribed window as it slides, where inserting and deleting move few elements. Searches
+/// compare 64-bit price keys (see <see cref="PriceKey"/>). The array grows while warming up and is then reused:
 /// applying updates allocates nothing in steady state.
 /// </summary>
 public sealed class BookSide
 {
     private readonly bool _isBid;
-    private decimal[] _prices;
-    private decimal[] _sizes;
+    private Slot[] _slots;
     private int _count;
+
+    // False once a price without a 64-bit key (see PriceKey) is stored: searches then compare decimals.
+    private bool _keyed = true;
 
     public BookSide(bool isBid, int initialCapacity = 64)
     {
         _isBid = isBid;
-        _prices = new decimal[Math.Max(initialCapacity, 4)];
-        _sizes = new decimal[_prices.Length];
+        _slots = new Slot[Math.Max(initialCapacity, 4)];
     }
 
     public bool IsBid => _isBid;
@@ -33,8 +35,8 @@ public sealed class BookSide
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"the side has {_count} levels");
             }
 
-            var i = _count - 1 - index;
-            return new PriceLevel(_prices[i], _sizes[i]);
+            ref readonly var slot = ref _slots[index];
+            return new PriceLevel(slot.Price, slot.Size);
         }
     }
 
@@ -46,36 +48,47 @@ public sealed class BookSide
             return false;
         }
 
-        best = new PriceLevel(_prices[_count - 1], _sizes[_count - 1]);
+        ref readonly var slot = ref _slots[0];
+        best = new PriceLevel(slot.Price, slot.Size);
         return true;
     }
 
-    public void Clear() => _count = 0;
+    public void Clear()
+    {
+        _count = 0;
+        _keyed = true;
+    }
 
     /// <summary>Sets the absolute size at a price: zero deletes the level, an unknown price inserts it.</summary>
     public void Set(decimal price, decimal size)
     {
-        var index = Find(price);
+        if (!PriceKey.TryFrom(price, out var key))
+        {
+            _keyed = false;
+        }
+
+        var index = _keyed ? FindByKey(key) : FindByPrice(price);
+        var delete = size == decimal.Zero;
         if (index >= 0)
         {
-            if (size == 0m)
+            if (delete)
             {
                 RemoveAt(index);
             }
             else
             {
-                _sizes[index] = size;
+                _slots[index].Size = size;
             }
 
             return;
         }
 
-        if (size == 0m)
+        if (delete)
         {
             return; // deleting a level we do not hold changes nothing
         }
 
-        InsertAt(~index, price, size);
+        InsertAt(~index, new Slot(key, price, size));
     }
 
     /// <summary>
@@ -83,22 +96,22 @@ public sealed class BookSide
     /// </summary>
     public void Load(ReadOnlySpan<PriceLevel> levels)
     {
-        // The exchange sends snapshots best first: store them reversed in one pass when they are strictly
-        // ordered with no zero sizes, else fall back to level-by-level inserts.
+        // The exchange sends snapshots best first: copy them in one pass when they are strictly ordered with
+        // no zero sizes, else fall back to level-by-level inserts.
+        Clear();
         EnsureCapacity(levels.Length);
         var n = levels.Length;
         var ordered = true;
         for (var k = 0; k < n; k++)
         {
             var level = levels[k];
-            if (level.Size <= 0m || (k > 0 && !IsBetter(levels[k - 1].Price, level.Price)))
+            if (level.Size <= 0m || (k > 0 && !IsBetter(levels[k - 1].Price, level.Price)) || !PriceKey.TryFrom(level.Price, out var key))
             {
                 ordered = false;
                 break;
             }
 
-            _prices[n - 1 - k] = level.Price;
-            _sizes[n - 1 - k] = level.Size;
+            _slots[k] = new Slot(key, level.Price, level.Size);
         }
 
         if (ordered)
@@ -107,7 +120,7 @@ public sealed class BookSide
             return;
         }
 
-        _count = 0;
+        Clear();
         foreach (var level in levels)
         {
             Set(level.Price, level.Size);
@@ -118,19 +131,18 @@ public sealed class BookSide
 
     private void EnsureCapacity(int capacity)
     {
-        if (capacity <= _prices.Length)
+        if (capacity <= _slots.Length)
         {
             return;
         }
 
-        var size = _prices.Length;
+        var size = _slots.Length;
         while (size < capacity)
         {
             size *= 2;
         }
 
-        Array.Resize(ref _prices, size);
-        Array.Resize(ref _sizes, size);
+        Array.Resize(ref _slots, size);
     }
 
     /// <summary>
@@ -146,12 +158,13 @@ public sealed class BookSide
         var remaining = quantity;
         var notional = 0m;
         var worst = 0m;
-        for (var i = _count - 1; i >= 0 && remaining > 0m; i--)
+        for (var i = 0; i < _count && remaining > 0m; i++)
         {
-            var take = Math.Min(remaining, _sizes[i]);
-            notional += take * _prices[i];
+            ref readonly var slot = ref _slots[i];
+            var take = Math.Min(remaining, slot.Size);
+            notional += take * slot.Price;
             remaining -= take;
-            worst = _prices[i];
+            worst = slot.Price;
         }
 
         return new DepthFill(quantity, quantity - remaining, notional, worst);
@@ -161,30 +174,26 @@ public sealed class BookSide
     public decimal DepthSize(int levels)
     {
         var total = 0m;
-        var stop = Math.Max(0, _count - levels);
-        for (var i = _count - 1; i >= stop; i--)
+        var stop = Math.Min(_count, levels);
+        for (var i = 0; i < stop; i++)
         {
-            total += _sizes[i];
+            total += _slots[i].Size;
         }
 
         return total;
     }
 
-    // Binary search in "worse to better" order: ascending prices for bids, descending for asks.
-    private int Find(decimal price)
+    // Binary searches in "better to worse" order: descending prices for bids, ascending for asks.
+    private int FindByKey(long key)
     {
         var lo = 0;
         var hi = _count - 1;
-        var prices = _prices;
+        var slots = _slots;
+        var sign = _isBid ? -1 : 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var cmp = prices[mid].CompareTo(price);
-            if (!_isBid)
-            {
-                cmp = -cmp;
-            }
-
+            var cmp = slots[mid].Key.CompareTo(key) * sign;
             if (cmp == 0)
             {
                 return mid;
@@ -203,19 +212,44 @@ public sealed class BookSide
         return ~lo;
     }
 
-    private void InsertAt(int index, decimal price, decimal size)
+    private int FindByPrice(decimal price)
+    {
+        var lo = 0;
+        var hi = _count - 1;
+        var slots = _slots;
+        var sign = _isBid ? -1 : 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var cmp = slots[mid].Price.CompareTo(price) * sign;
+            if (cmp == 0)
+            {
+                return mid;
+            }
+
+            if (cmp < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return ~lo;
+    }
+
+    private void InsertAt(int index, Slot slot)
     {
         EnsureCapacity(_count + 1);
-
         var tail = _count - index;
         if (tail > 0)
         {
-            Array.Copy(_prices, index, _prices, index + 1, tail);
-            Array.Copy(_sizes, index, _sizes, index + 1, tail);
+            Array.Copy(_slots, index, _slots, index + 1, tail);
         }
 
-        _prices[index] = price;
-        _sizes[index] = size;
+        _slots[index] = slot;
         _count++;
     }
 
@@ -224,10 +258,16 @@ public sealed class BookSide
         var tail = _count - index - 1;
         if (tail > 0)
         {
-            Array.Copy(_prices, index + 1, _prices, index, tail);
-            Array.Copy(_sizes, index + 1, _sizes, index, tail);
+            Array.Copy(_slots, index + 1, _slots, index, tail);
         }
 
         _count--;
+    }
+
+    private struct Slot(long key, decimal price, decimal size)
+    {
+        public readonly long Key = key;
+        public readonly decimal Price = price;
+        public decimal Size = size;
     }
 }

@@ -201,4 +201,29 @@ public sealed class OrderBookTests
         Assert.Equal(1000m, book.Bids[0].Price);
         Assert.Equal(700m, book.Bids[300].Price);
     }
+
+    [Fact]
+    public void Prices_written_with_different_trailing_zeros_are_the_same_level()
+    {
+        var book = new OrderBook("BTCUSDT", MarketCategory.Spot, 50);
+        book.ApplySnapshot([L(75845.4m, 1)], [L(75846m, 1)], 1, 0, 0);
+
+        book.ApplyDelta([L(75845.40m, 2)], [L(75846.000m, 0)], 2, 0, 0);
+
+        Assert.Equal(1, book.Bids.Count);
+        Assert.Equal(2m, book.Bids[0].Size);
+        Assert.Equal(0, book.Asks.Count);
+    }
+
+    [Fact]
+    public void Prices_finer_than_ten_decimals_still_sort_and_match()
+    {
+        var book = new OrderBook("TINYUSDT", MarketCategory.Spot, 50);
+        book.ApplySnapshot([L(0.000000000012m, 1), L(0.000000000011m, 2)], [L(0.000000000013m, 1)], 1, 0, 0);
+
+        book.ApplyDelta([L(0.0000000000115m, 5), L(0.000000000011m, 0)], [], 2, 0, 0);
+
+        Assert.Equal([0.000000000012m, 0.0000000000115m], Prices(book.Bids));
+        Assert.True(book.IsValid);
+    }
 }
