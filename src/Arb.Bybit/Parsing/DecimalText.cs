@@ -14,10 +14,25 @@ public static class DecimalText
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out decimal value)
     {
-        var negative = text.Length > 0 && text[0] == (byte)'-';
+        if (TryParsePlain(text, out var mantissa, out var scale, out var negative))
+        {
+            value = ToDecimal(mantissa, scale, negative);
+            return true;
+        }
+
+        return SlowParse(text, out value);
+    }
+
+    /// <summary>
+    /// The fast path alone: plain notation with at most 19 digits, split into mantissa and scale (the value is
+    /// mantissa × 10^-scale). False for anything else, which <see cref="TryParse"/> still handles.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<byte> text, out ulong mantissa, out int scale, out bool negative)
+    {
+        negative = text.Length > 0 && text[0] == (byte)'-';
         var i = negative ? 1 : 0;
         var start = i;
-        ulong mantissa = 0;
+        mantissa = 0;
 
         // Integer part.
         for (; i < text.Length; i++)
@@ -32,7 +47,7 @@ public static class DecimalText
         }
 
         var integerDigits = i - start;
-        var scale = 0;
+        scale = 0;
         if (i < text.Length && text[i] == (byte)'.')
         {
             i++;
@@ -51,15 +66,12 @@ public static class DecimalText
             scale = i - fractionStart;
         }
 
-        // 19 digits always fit in 64 bits; longer input, stray characters or no digits take the slow path.
-        if (i != text.Length || integerDigits + scale is 0 or > 19)
-        {
-            return SlowParse(text, out value);
-        }
-
-        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)scale);
-        return true;
+        // 19 digits always fit in 64 bits; longer input, stray characters or no digits are not plain.
+        return i == text.Length && integerDigits + scale is > 0 and <= 19;
     }
+
+    public static decimal ToDecimal(ulong mantissa, int scale, bool negative) =>
+        new((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)scale);
 
     private static bool SlowParse(ReadOnlySpan<byte> text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

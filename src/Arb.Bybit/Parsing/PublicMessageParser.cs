@@ -207,7 +207,7 @@ public static class PublicMessageParser
                 reader.Read();
                 message.Sequence = JsonValues.ReadInt64(ref reader);
             }
-            else if (!TryReadTickerField(ref reader, ref message.Ticker))
+            else if (reader.ValueSpan.Length <= 1 || !TryReadTickerField(ref reader, ref message.Ticker))
             {
                 reader.Read();
                 reader.Skip();
@@ -294,26 +294,48 @@ public static class PublicMessageParser
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
             reader.Read();
-            var price = JsonValues.ReadDecimal(ref reader);
-            reader.Read();
-            var size = JsonValues.ReadDecimal(ref reader);
-            if (decimal.IsNegative(price) || price == decimal.Zero || decimal.IsNegative(size))
-            {
-                throw new FormatException("level with a non-positive price or a negative size");
-            }
+            var level = ReadLevel(ref reader);
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 reader.Skip(); // tolerate extra elements a future version might add
             }
 
-            levels.Add(new PriceLevel(price, size));
+            levels.Add(level);
         }
 
         if (reader.TokenType != JsonTokenType.EndArray)
         {
             throw new FormatException("truncated level array");
         }
+    }
+
+    // ["price","size"] with the reader on the price. The usual plain, unescaped price yields its book key
+    // from the digits already read.
+    private static PriceLevel ReadLevel(ref Utf8JsonReader reader)
+    {
+        decimal price;
+        long key;
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+            && DecimalText.TryParsePlain(reader.ValueSpan, out var mantissa, out var scale, out var negative) && !negative)
+        {
+            price = DecimalText.ToDecimal(mantissa, scale, negative: false);
+            key = PriceKey.FromMantissa(mantissa, scale);
+        }
+        else
+        {
+            price = JsonValues.ReadDecimal(ref reader);
+            key = PriceKey.Of(price);
+        }
+
+        reader.Read();
+        var size = JsonValues.ReadDecimal(ref reader);
+        if (decimal.Sign(price) <= 0 || decimal.IsNegative(size))
+        {
+            throw new FormatException("level with a non-positive price or a negative size");
+        }
+
+        return new PriceLevel(price, size, key);
     }
 
     private static PublicMessageKind Malformed(PublicMessage message, string reason)

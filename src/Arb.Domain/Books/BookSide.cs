@@ -40,6 +40,19 @@ public sealed class BookSide
         }
     }
 
+    /// <summary>True when both sides' best levels cross (bid at or above ask). Compares keys when both have them.</summary>
+    internal static bool Crosses(BookSide bids, BookSide asks)
+    {
+        if (bids._count == 0 || asks._count == 0)
+        {
+            return false;
+        }
+
+        ref readonly var bid = ref bids._slots[0];
+        ref readonly var ask = ref asks._slots[0];
+        return bids._keyed && asks._keyed ? -bid.Key >= ask.Key : bid.Price >= ask.Price;
+    }
+
     public bool TryGetBest(out PriceLevel best)
     {
         if (_count == 0)
@@ -60,15 +73,18 @@ public sealed class BookSide
     }
 
     /// <summary>Sets the absolute size at a price: zero deletes the level, an unknown price inserts it.</summary>
-    public void Set(decimal price, decimal size)
+    public void Set(decimal price, decimal size) => Set(new PriceLevel(price, size));
+
+    /// <inheritdoc cref="Set(decimal, decimal)"/>
+    public void Set(in PriceLevel level)
     {
-        if (!PriceKey.TryFrom(price, out var key))
+        if (level.Key == PriceKey.None)
         {
             _keyed = false;
         }
 
-        var index = _keyed ? FindByKey(key) : FindByPrice(price);
-        var delete = size == decimal.Zero;
+        var index = _keyed ? FindByKey(level.Key) : FindByPrice(level.Price);
+        var delete = decimal.Sign(level.Size) == 0;
         if (index >= 0)
         {
             if (delete)
@@ -77,7 +93,7 @@ public sealed class BookSide
             }
             else
             {
-                _slots[index].Size = size;
+                _slots[index].Size = level.Size;
             }
 
             return;
@@ -88,7 +104,7 @@ public sealed class BookSide
             return; // deleting a level we do not hold changes nothing
         }
 
-        InsertAt(~index, new Slot(key, price, size));
+        InsertAt(~index, new Slot(SideKey(level.Key), level.Price, level.Size));
     }
 
     /// <summary>
@@ -105,13 +121,13 @@ public sealed class BookSide
         for (var k = 0; k < n; k++)
         {
             var level = levels[k];
-            if (level.Size <= 0m || (k > 0 && !IsBetter(levels[k - 1].Price, level.Price)) || !PriceKey.TryFrom(level.Price, out var key))
+            if (level.Size <= 0m || level.Key == PriceKey.None || (k > 0 && !IsBetter(levels[k - 1].Key, level.Key)))
             {
                 ordered = false;
                 break;
             }
 
-            _slots[k] = new Slot(key, level.Price, level.Size);
+            _slots[k] = new Slot(SideKey(level.Key), level.Price, level.Size);
         }
 
         if (ordered)
@@ -123,11 +139,14 @@ public sealed class BookSide
         Clear();
         foreach (var level in levels)
         {
-            Set(level.Price, level.Size);
+            Set(level);
         }
     }
 
-    private bool IsBetter(decimal a, decimal b) => _isBid ? a > b : a < b;
+    private bool IsBetter(long a, long b) => _isBid ? a > b : a < b;
+
+    // Bids are stored with negated keys so that both sides ascend in storage order (best first).
+    private long SideKey(long priceKey) => _isBid ? -priceKey : priceKey;
 
     private void EnsureCapacity(int capacity)
     {
@@ -183,33 +202,33 @@ public sealed class BookSide
         return total;
     }
 
-    // Binary searches in "better to worse" order: descending prices for bids, ascending for asks.
-    private int FindByKey(long key)
+    // Lower-bound search over the side-normalised keys (ascending in storage order), written so the JIT
+    // emits conditional moves: a mispredicted branch per step would cost more than the comparison.
+    private int FindByKey(long priceKey)
     {
-        var lo = 0;
-        var hi = _count - 1;
-        var slots = _slots;
-        var sign = _isBid ? -1 : 1;
-        while (lo <= hi)
+        var count = _count;
+        if (count == 0)
         {
-            var mid = (lo + hi) >>> 1;
-            var cmp = slots[mid].Key.CompareTo(key) * sign;
-            if (cmp == 0)
-            {
-                return mid;
-            }
-
-            if (cmp < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
+            return ~0;
         }
 
-        return ~lo;
+        var target = _isBid ? -priceKey : priceKey;
+        var slots = _slots;
+        var lo = 0;
+        while (count > 1)
+        {
+            var half = count >> 1;
+            lo = slots[lo + half - 1].Key < target ? lo + half : lo;
+            count -= half;
+        }
+
+        var key = slots[lo].Key;
+        if (key == target)
+        {
+            return lo;
+        }
+
+        return key < target ? ~(lo + 1) : ~lo;
     }
 
     private int FindByPrice(decimal price)

@@ -80,14 +80,14 @@ public sealed class OrderBook
             return BookUpdateResult.Gap;
         }
 
-        foreach (var level in bids)
+        foreach (ref readonly var level in bids)
         {
-            Bids.Set(level.Price, level.Size);
+            Bids.Set(level);
         }
 
-        foreach (var level in asks)
+        foreach (ref readonly var level in asks)
         {
-            Asks.Set(level.Price, level.Size);
+            Asks.Set(level);
         }
 
         UpdateId = updateId;
@@ -123,7 +123,7 @@ public sealed class OrderBook
 
     private BookUpdateResult CheckCrossed()
     {
-        if (Bids.TryGetBest(out var bid) && Asks.TryGetBest(out var ask) && bid.Price >= ask.Price)
+        if (BookSide.Crosses(Bids, Asks))
         {
             MarkStale("crossed");
             return BookUpdateResult.Crossed;
