@@ -1,4 +1,5 @@
 using Arb.Bybit.MarketData;
+using Arb.Bybit.Rest;
 using Arb.Bybit.Streams;
 using Arb.Cli.Settings;
 using Arb.Domain.Market;
@@ -41,12 +42,16 @@ internal sealed partial class MarketDataRunner(BotSettings settings, TimeProvide
             loggers);
 
         LogStarting(string.Join(',', market.Symbols), market.OrderBookDepth, endpoints.PublicSpot, endpoints.PublicLinear);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var rest = new BybitRestClient(http, new BybitRestOptions(endpoints.Rest), time, loggers.CreateLogger<BybitRestClient>());
+        var check = new InstrumentCheck(rest, _logger).RunAsync(market.Symbols, ct);
         try
         {
             await Pipeline.RunAsync(ct);
         }
         finally
         {
+            await ((Task)check).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             foreach (var stats in new[] { Pipeline.Spot.Stats, Pipeline.Linear.Stats })
             {
                 LogStats(stats.Stream, stats.Messages, stats.MalformedMessages, stats.Reconnects, stats.Resyncs);
