@@ -21,8 +21,8 @@ public sealed record BotSettings
     public required AlertSettings Alerts { get; init; }
 
     /// <summary>
-    /// True when both Bybit credentials are configured. Without them the bot cannot trade on Bybit and runs against
-    /// the embedded simulator instead.
+    /// True when both Bybit credentials are configured. Without them the bot cannot trade on Bybit: it reads
+    /// public market data only (the embedded simulator becomes the default once it is built).
     /// </summary>
     public bool HasApiKeys => Exchange.HasApiKeys;
 }
