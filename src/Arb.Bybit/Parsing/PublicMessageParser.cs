@@ -14,6 +14,19 @@ public static class PublicMessageParser
     {
         ArgumentNullException.ThrowIfNull(message);
         message.Reset();
+        if (OrderBookFastPath.TryParse(frame, message))
+        {
+            message.Kind = PublicMessageKind.OrderBook;
+            return message.Kind;
+        }
+
+        return ParseWithReader(frame, message);
+    }
+
+    /// <summary>The general parser alone, without the fast path: the reference the fast path is tested against.</summary>
+    internal static PublicMessageKind ParseWithReader(ReadOnlySpan<byte> frame, PublicMessage message)
+    {
+        message.Reset();
         try
         {
             message.Kind = ParseCore(frame, message);
@@ -122,6 +135,11 @@ public static class PublicMessageParser
         if (reader.TokenType != JsonTokenType.EndObject)
         {
             return Malformed(message, "truncated object");
+        }
+
+        if (reader.Read())
+        {
+            return Malformed(message, "data after the message"); // the reader throws first for most trailing bytes
         }
 
         if (hasTopic)
