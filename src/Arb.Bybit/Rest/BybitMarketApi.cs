@@ -87,6 +87,33 @@ public sealed class BybitMarketApi
         return response.Read(r => MarketParsers.ParseOrderBook(r.Result));
     }
 
+    /// <summary>
+    /// <c>GET /v5/market/funding/history</c>: settled funding rates of a linear perpetual, newest first (at most 200).
+    /// Bybit refuses a start without an end; without either it returns the latest rows.
+    /// </summary>
+    public async Task<IReadOnlyList<FundingRecord>> GetFundingHistoryAsync(
+        string symbol, long? startTimeMs = null, long? endTimeMs = null, int? limit = null, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        if (startTimeMs is not null && endTimeMs is null)
+        {
+            throw new ArgumentException("Bybit needs an end time whenever a start time is given.", nameof(endTimeMs));
+        }
+
+        var query = new BybitQuery().Add("category", "linear").Add("symbol", symbol)
+            .AddIfPresent("startTime", startTimeMs?.ToString(CultureInfo.InvariantCulture))
+            .AddIfPresent("endTime", endTimeMs?.ToString(CultureInfo.InvariantCulture));
+        if (limit is { } rows)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1, nameof(limit));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, 200, nameof(limit));
+            query.Add("limit", rows.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var response = await _client.SendPublicAsync(BybitRequest.Get("/v5/market/funding/history", query), ct).ConfigureAwait(false);
+        return response.Read(r => MarketParsers.ParseFundingHistory(r.Result));
+    }
+
     /// <summary>Reads the exchange clock with the local send and receive times, for <see cref="ServerClock"/>.</summary>
     internal async Task<ServerTimeSample> SampleServerTimeAsync(CancellationToken ct)
     {

@@ -40,6 +40,12 @@ internal static class MarketParsers
         Sequence: JsonValues.OptionalInt64(result, "seq"),
         TimestampMs: JsonValues.RequireInt64(result, "ts"));
 
+    public static IReadOnlyList<FundingRecord> ParseFundingHistory(JsonElement result) =>
+        [.. JsonValues.RequireArray(result, "list").EnumerateArray().Select(row => new FundingRecord(
+            JsonValues.RequireString(row, "symbol"),
+            JsonValues.OptionalDecimal(row, "fundingRate") ?? throw new FormatException("'fundingRate' is missing."),
+            JsonValues.RequireInt64(row, "fundingRateTimestamp")))];
+
     private static ImmutableArray<PriceLevel> ParseLevels(JsonElement levels, string side)
     {
         var builder = ImmutableArray.CreateBuilder<PriceLevel>(levels.GetArrayLength());

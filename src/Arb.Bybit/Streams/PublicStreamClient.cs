@@ -244,7 +244,8 @@ public sealed partial class PublicStreamClient
                 }
 
                 var pingSentAt = Volatile.Read(ref _pingSentAt);
-                if (pingSentAt != 0 && Volatile.Read(ref _lastPong) < pingSentAt && _time.GetElapsedTime(pingSentAt) >= _options.PongTimeout)
+                var pingOutstanding = pingSentAt != 0 && Volatile.Read(ref _lastPong) < pingSentAt;
+                if (pingOutstanding && _time.GetElapsedTime(pingSentAt) >= _options.PongTimeout)
                 {
                     Stats.CountPongTimeout();
                     state.Fail($"no pong within {_options.PongTimeout.TotalSeconds:0.###} s");
@@ -257,7 +258,8 @@ public sealed partial class PublicStreamClient
                     break;
                 }
 
-                if (_time.GetElapsedTime(lastPing) >= _options.PingInterval)
+                // The unanswered ping keeps its send time: a newer ping must not restart the pong deadline.
+                if (!pingOutstanding && _time.GetElapsedTime(lastPing) >= _options.PingInterval)
                 {
                     lastPing = _time.GetTimestamp();
                     Volatile.Write(ref _pingSentAt, lastPing);

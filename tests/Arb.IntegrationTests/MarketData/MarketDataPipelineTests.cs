@@ -114,4 +114,30 @@ public sealed class MarketDataPipelineTests
         Assert.Equal(TimeSpan.FromMilliseconds(200), pipeline.Spot.BackoffDelay(2));
         Assert.Equal(TimeSpan.FromMilliseconds(400), pipeline.Spot.BackoffDelay(10));
     }
+
+    [Fact]
+    public async Task A_connection_whose_pings_go_unanswered_is_restarted_even_while_quotes_flow()
+    {
+        await using var server = await FakeBybitStreamServer.StartAsync((_, _, _) => StreamBehaviour.Stream, answerPings: false);
+        var listener = new RecordingListener();
+        var linear = Options(server, MarketCategory.Linear) with
+        {
+            PingInterval = TimeSpan.FromMilliseconds(200),
+            PongTimeout = TimeSpan.FromMilliseconds(300),
+            LivenessTimeout = TimeSpan.FromSeconds(30),
+        };
+        var pipeline = new MarketDataPipeline(Options(server, MarketCategory.Spot) with { PingInterval = TimeSpan.FromSeconds(30) }, linear, listener);
+        using var stop = new CancellationTokenSource();
+        var running = pipeline.RunAsync(stop.Token);
+
+        var restarted = await Eventually.TrueAsync(
+            () => pipeline.Linear.Stats.PongTimeouts >= 1 && pipeline.Linear.Stats.Reconnects >= 1 && server.Connections("linear") >= 2,
+            TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.True(restarted, "the linear connection was not restarted after unanswered pings");
+        Assert.Equal(0, pipeline.Linear.Stats.LivenessRestarts);
+        Assert.Empty(listener.Violations);
+    }
 }

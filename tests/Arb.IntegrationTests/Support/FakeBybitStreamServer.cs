@@ -22,11 +22,15 @@ internal sealed class FakeBybitStreamServer : IAsyncDisposable
     private readonly ConcurrentBag<long> _snapshotIds = [];
 
     /// <param name="script">Behaviour for (category, connection number from 1, subscription number from 1).</param>
-    private FakeBybitStreamServer(WebApplication app, Func<string, int, int, StreamBehaviour> script)
+    private FakeBybitStreamServer(WebApplication app, Func<string, int, int, StreamBehaviour> script, bool answerPings)
     {
         _app = app;
         _script = script;
+        AnswerPings = answerPings;
     }
+
+    /// <summary>False plays a server whose heartbeat answers are lost while data still flows.</summary>
+    public bool AnswerPings { get; }
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -35,13 +39,13 @@ internal sealed class FakeBybitStreamServer : IAsyncDisposable
 
     public int Connections(string category) => _connections.GetValueOrDefault(category);
 
-    public static async Task<FakeBybitStreamServer> StartAsync(Func<string, int, int, StreamBehaviour> script)
+    public static async Task<FakeBybitStreamServer> StartAsync(Func<string, int, int, StreamBehaviour> script, bool answerPings = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new FakeBybitStreamServer(app, script);
+        var server = new FakeBybitStreamServer(app, script, answerPings);
         app.UseWebSockets();
         app.Map("/v5/public/{category}", (Func<HttpContext, string, Task>)server.AcceptAsync);
         await app.StartAsync();
@@ -111,7 +115,7 @@ internal sealed class FakeBybitStreamServer : IAsyncDisposable
             var reqId = doc.RootElement.TryGetProperty("req_id", out var id) ? id.GetString() : "";
             switch (op)
             {
-                case "ping":
+                case "ping" when server.AnswerPings:
                     await SendAsync($$"""{"success":true,"ret_msg":"pong","conn_id":"c{{connection}}","req_id":"{{reqId}}","op":"ping"}""", ct);
                     break;
                 case "subscribe":
