@@ -111,11 +111,20 @@ public sealed partial class PublicStreamClient
                 _pendingResyncs.Clear(); // a new connection resubscribes everything
             }
 
-            // Tell the consumer before anything from the next connection: its books are stale now.
-            await _output.WriteAsync(new StreamFrame(_options.Category, StreamFrameKind.ConnectionLost, null, 0, _time.GetTimestamp(), reason), CancellationToken.None);
-            if (!ct.IsCancellationRequested)
+            if (ct.IsCancellationRequested)
             {
-                LogConnectionLost(Stats.Stream, reason);
+                break; // shutting down: the consumer is stopping too
+            }
+
+            // Tell the consumer before anything from the next connection: its books are stale now.
+            LogConnectionLost(Stats.Stream, reason);
+            try
+            {
+                await _output.WriteAsync(new StreamFrame(_options.Category, StreamFrameKind.ConnectionLost, null, 0, _time.GetTimestamp(), reason), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
     }
