@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Arb.Cli.Run;
 using Arb.Cli.Settings;
+using Arb.Simulator;
 using Microsoft.Extensions.Logging;
 
 namespace Arb.Cli.Commands;
@@ -28,9 +29,18 @@ internal static partial class RunCommand
 
         using var loggers = ConsoleLogging.Create(settings.Engine.LogLevel);
         var logger = loggers.CreateLogger("arbbot");
-        LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), settings.HasApiKeys
-            ? "API keys present; order execution arrives with the trading engine, so this run only watches the market"
-            : "no API keys: watching public market data only (the embedded simulator becomes the default once it exists)");
+        await using var simulator = await StartSimulatorIfNeededAsync(settings, loggers, ct);
+        if (simulator is not null)
+        {
+            settings = settings with { Exchange = settings.Exchange with { RestUrl = simulator.RestUri, WsUrl = simulator.WebSocketUri } };
+            LogSimulator(logger, simulator.RestUri.ToString());
+        }
+        else
+        {
+            LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), settings.HasApiKeys
+                ? "API keys present; order execution arrives with the trading engine, so this run only watches the market"
+                : "no API keys, custom BYBIT_REST_URL / BYBIT_WS_URL: watching market data only");
+        }
 
         try
         {
@@ -43,6 +53,20 @@ internal static partial class RunCommand
         LogStopped(logger);
         return ExitCodes.Ok;
     }
+
+    // Without API keys and without a server of the user's choosing, the bot runs against its own exchange.
+    private static async Task<SimulatorServer?> StartSimulatorIfNeededAsync(BotSettings settings, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (settings.HasApiKeys || settings.Exchange.RestUrl is not null || settings.Exchange.WsUrl is not null)
+        {
+            return null;
+        }
+
+        return await SimulatorServer.StartAsync(new SimulatorOptions { Symbols = settings.MarketData.Symbols }, loggers: loggers, ct: ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no API keys: running against the embedded Bybit simulator at {Url} (synthetic market, no real money); set BYBIT_API_KEY and BYBIT_API_SECRET to use Bybit")]
+    private static partial void LogSimulator(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "arbbot run on Bybit {Environment}: {Mode}")]
     private static partial void LogMode(ILogger logger, string environment, string mode);

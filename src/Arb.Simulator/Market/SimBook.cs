@@ -24,6 +24,7 @@ public sealed class SimBook
         TypicalSize = typicalSize;
         _levels = levels;
         _salt = salt;
+        Sequence = (long)(salt % 1_000_000_000UL) + 1_000_000_000L; // looks like a long-running exchange sequence
     }
 
     public string Symbol { get; }
@@ -43,6 +44,9 @@ public sealed class SimBook
 
     public decimal Price(long ticks) => ticks * TickSize;
 
+    /// <summary>Cross sequence: grows with every rebuild (Bybit <c>seq</c>).</summary>
+    public long Sequence { get; private set; }
+
     public decimal? BestBid => Bids.Count > 0 ? Price(Bids[0].Ticks) : null;
 
     public decimal? BestAsk => Asks.Count > 0 ? Price(Asks[0].Ticks) : null;
@@ -58,6 +62,7 @@ public sealed class SimBook
         var bestAsk = Math.Max(bestBid + 1, (long)Math.Ceiling(center + 0.5));
         Bids.Replace(Side(bestBid, -1, _bidSizes, random));
         Asks.Replace(Side(bestAsk, +1, _askSizes, random));
+        Sequence++;
     }
 
     private List<(long Ticks, decimal Size)> Side(long best, int direction, Dictionary<long, decimal> sizes, SplitMix random)

@@ -51,6 +51,9 @@ public sealed class SimSymbolMarket
     /// <summary>Settled rates, oldest first.</summary>
     public IReadOnlyList<FundingSettlement> FundingHistory => _fundingHistory;
 
+    /// <summary>The funding interval in hours (fractional for the short intervals of demos and tests).</summary>
+    public double FundingIntervalHoursExact => _options.FundingInterval.TotalHours;
+
     /// <summary>Funding caps, as instruments-info lists them.</summary>
     public static decimal FundingCap => 0.00375m;
 

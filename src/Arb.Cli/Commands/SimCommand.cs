@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Arb.Simulator;
+using Arb.Simulator.Market;
+
+namespace Arb.Cli.Commands;
+
+/// <summary><c>arbbot sim</c>: the Bybit-compatible exchange simulator on its own.</summary>
+internal static class SimCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port", "-p") { Description = "Loopback port to listen on (0 picks a free one)", DefaultValueFactory = _ => 8090 };
+        var symbols = new Option<string>("--symbols") { Description = "Comma-separated USDT pairs to list", DefaultValueFactory = _ => "BTCUSDT,ETHUSDT" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic market (same seed, same market)", DefaultValueFactory = _ => 1 };
+        var funding = new Option<string>("--funding-interval")
+        {
+            Description = "Funding interval: seconds, or a value with s/m/h (e.g. 30s, 8h)",
+            DefaultValueFactory = _ => "8h",
+        };
+
+        var command = new Command(
+            "sim",
+            "Run the Bybit-compatible exchange simulator on loopback: V5 REST market endpoints and the public spot " +
+            "and linear streams, driven by a synthetic market. Point the bot at it with BYBIT_REST_URL and BYBIT_WS_URL. " +
+            "Ctrl+C stops it.");
+        command.Options.Add(port);
+        command.Options.Add(symbols);
+        command.Options.Add(seed);
+        command.Options.Add(funding);
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!TryParseInterval(parse.GetValue(funding), out var interval))
+            {
+                await Console.Error.WriteLineAsync($"sim: --funding-interval \"{parse.GetValue(funding)}\" is not allowed: expected seconds or a number with s, m or h, at least 1s");
+                return ExitCodes.BadConfiguration;
+            }
+
+            var list = parse.GetValue(symbols)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => s.ToUpperInvariant()).Distinct().ToArray();
+            if (list.Length == 0 || list.Any(s => !s.EndsWith("USDT", StringComparison.Ordinal) || s.Length < 6 || !s.All(char.IsAsciiLetterOrDigit)))
+            {
+                await Console.Error.WriteLineAsync($"sim: --symbols \"{parse.GetValue(symbols)}\" is not allowed: expected USDT pairs such as BTCUSDT,ETHUSDT");
+                return ExitCodes.BadConfiguration;
+            }
+
+            var options = new SimulatorOptions
+            {
+                Port = parse.GetValue(port),
+                Symbols = list,
+                Market = new SimMarketOptions { Seed = parse.GetValue(seed), FundingInterval = interval },
+            };
+            await using var server = await SimulatorServer.StartAsync(options, ct: ct);
+            Console.WriteLine($"simulator listening; symbols {string.Join(',', list)}, seed {options.Market.Seed}, funding every {interval}");
+            Console.WriteLine($"  BYBIT_REST_URL={server.RestUri}");
+            Console.WriteLine($"  BYBIT_WS_URL={server.WebSocketUri}");
+            Console.WriteLine("  (private endpoints and sandbox accounts are not served yet)");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static bool TryParseInterval(string? text, out TimeSpan interval)
+    {
+        interval = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        text = text.Trim().ToLowerInvariant();
+        var unit = text[^1] switch { 's' => 1.0, 'm' => 60.0, 'h' => 3600.0, _ => 0.0 };
+        var number = unit == 0.0 ? text : text[..^1];
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            return false;
+        }
+
+        interval = TimeSpan.FromSeconds(value * (unit == 0.0 ? 1.0 : unit));
+        return interval >= TimeSpan.FromSeconds(1) && interval <= TimeSpan.FromDays(7);
+    }
+}

@@ -1,0 +1,15 @@
+using Arb.Simulator.Market;
+
+namespace Arb.Simulator;
+
+/// <summary>How to run the simulator: where it listens and what market it makes.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>Loopback port; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The coins listed on both markets.</summary>
+    public IReadOnlyList<string> Symbols { get; init; } = ["BTCUSDT", "ETHUSDT"];
+
+    public SimMarketOptions Market { get; init; } = new();
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Arb.Domain.Market;
+using Arb.Simulator.Market;
+using Arb.Simulator.Streams;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Arb.Simulator;
+
+/// <summary>
+/// The Bybit-compatible exchange on loopback: one port serving the V5 REST paths and the public WebSocket
+/// streams, with a background loop that steps the synthetic market and publishes what changed.
+/// </summary>
+public sealed class SimulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _stepping = Task.CompletedTask;
+
+    private SimulatorServer(WebApplication app, SimMarket market, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+        Market = market;
+        SpotFeed = new PublicFeed(market, MarketCategory.Spot);
+        LinearFeed = new PublicFeed(market, MarketCategory.Linear);
+    }
+
+    public SimMarket Market { get; }
+
+    /// <summary>The REST base, e.g. <c>http://127.0.0.1:PORT</c> (what <c>BYBIT_REST_URL</c> takes).</summary>
+    public Uri RestUri { get; private set; } = null!;
+
+    /// <summary>The WebSocket base, e.g. <c>ws://127.0.0.1:PORT</c> (what <c>BYBIT_WS_URL</c> takes).</summary>
+    public Uri WebSocketUri { get; private set; } = null!;
+
+    internal PublicFeed SpotFeed { get; }
+
+    internal PublicFeed LinearFeed { get; }
+
+    public static async Task<SimulatorServer> StartAsync(SimulatorOptions options, TimeProvider? time = null, ILoggerFactory? loggers = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (loggers is not null)
+        {
+            builder.Logging.AddProvider(new ForwardingLoggerProvider(loggers));
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var market = new SimMarket(options.Symbols.Select(SimInstrument.For), options.Market, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var server = new SimulatorServer(app, market, time);
+        app.UseWebSockets();
+        server.MapStreams(app);
+        await app.StartAsync(ct);
+        var address = new Uri(app.Urls.First());
+        server.RestUri = new Uri($"http://127.0.0.1:{address.Port}");
+        server.WebSocketUri = new Uri($"ws://127.0.0.1:{address.Port}");
+        server._stepping = Task.Run(() => server.StepAsync(server._stopping.Token), CancellationToken.None);
+        return server;
+    }
+
+    /// <summary>Advances the market one step now (tests drive the market themselves with a manual clock).</summary>
+    public void StepNow()
+    {
+        lock (Market.Gate)
+        {
+            Market.Step(_time.GetUtcNow().ToUnixTimeMilliseconds());
+            SpotFeed.Publish(Market.NowMs);
+            LinearFeed.Publish(Market.NowMs);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _stepping.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private void MapStreams(IEndpointRouteBuilder routes)
+    {
+        routes.Map("/v5/public/spot", context => AcceptAsync(context, SpotFeed));
+        routes.Map("/v5/public/linear", context => AcceptAsync(context, LinearFeed));
+    }
+
+    private async Task AcceptAsync(HttpContext context, PublicFeed feed)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var session = new PublicStreamSession(socket, feed, Market, PublicStreamSession.NewConnectionId());
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        await session.RunAsync(linked.Token);
+    }
+
+    private async Task StepAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(Market.Options.Step, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                StepNow();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
