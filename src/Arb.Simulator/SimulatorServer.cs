@@ -19,7 +19,9 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PublicStreamSession, byte> _sessions = new();
     private Task _stepping = Task.CompletedTask;
+    private long _pausedUntilTimestamp;
 
     private SimulatorServer(WebApplication app, SimMarket market, TimeProvider time)
     {
@@ -60,6 +62,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         var server = new SimulatorServer(app, market, time);
         app.UseWebSockets();
         server.MapStreams(app);
+        Control.ControlEndpoints.Map(app, server);
         await app.StartAsync(ct);
         var address = new Uri(app.Urls.First());
         server.RestUri = new Uri($"http://127.0.0.1:{address.Port}");
@@ -73,9 +76,51 @@ public sealed class SimulatorServer : IAsyncDisposable
     {
         lock (Market.Gate)
         {
+            var paused = _pausedUntilTimestamp != 0 && _time.GetTimestamp() < _pausedUntilTimestamp;
+            SpotFeed.Paused = LinearFeed.Paused = paused;
             Market.Step(_time.GetUtcNow().ToUnixTimeMilliseconds());
             SpotFeed.Publish(Market.NowMs);
             LinearFeed.Publish(Market.NowMs);
+        }
+    }
+
+    /// <summary>Fault: cuts every WebSocket connection; returns how many there were.</summary>
+    public int DropConnections()
+    {
+        var count = 0;
+        foreach (var session in _sessions.Keys)
+        {
+            session.Socket.Abort();
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Fault: connections stay open but no market data is published for <paramref name="duration"/>.</summary>
+    public void PauseQuotes(TimeSpan duration)
+    {
+        lock (Market.Gate)
+        {
+            _pausedUntilTimestamp = _time.GetTimestamp() + (long)(duration.TotalSeconds * _time.TimestampFrequency);
+        }
+    }
+
+    public void ResumeQuotes()
+    {
+        lock (Market.Gate)
+        {
+            _pausedUntilTimestamp = 0;
+        }
+    }
+
+    /// <summary>Fault: the next delta of every order-book stream skips one update id.</summary>
+    public void SkipSequence()
+    {
+        lock (Market.Gate)
+        {
+            SpotFeed.SkipNextUpdateIds();
+            LinearFeed.SkipNextUpdateIds();
         }
     }
 
@@ -105,7 +150,15 @@ public sealed class SimulatorServer : IAsyncDisposable
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var session = new PublicStreamSession(socket, feed, Market, PublicStreamSession.NewConnectionId());
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        await session.RunAsync(linked.Token);
+        _sessions[session] = 0;
+        try
+        {
+            await session.RunAsync(linked.Token);
+        }
+        finally
+        {
+            _sessions.TryRemove(session, out _);
+        }
     }
 
     private async Task StepAsync(CancellationToken ct)

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Arb.Domain.Market;
 using Arb.Simulator.Market;
@@ -177,5 +176,4 @@ internal sealed class PublicStreamSession(WebSocket socket, PublicFeed feed, Sim
 
     internal static string NewConnectionId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..20];
 
-    internal static string Describe(ReadOnlySpan<byte> frame) => Encoding.UTF8.GetString(frame);
 }
