@@ -21,8 +21,8 @@ public sealed record BotSettings
     public required AlertSettings Alerts { get; init; }
 
     /// <summary>
-    /// True when both Bybit credentials are configured. Without them the bot cannot trade on Bybit: it reads
-    /// public market data only (the embedded simulator becomes the default once it is built).
+    /// True when both Bybit credentials are configured. Without them the bot cannot trade on Bybit and, unless
+    /// BYBIT_REST_URL / BYBIT_WS_URL point elsewhere, runs against the embedded simulator.
     /// </summary>
     public bool HasApiKeys => Exchange.HasApiKeys;
 }
