@@ -13,9 +13,10 @@ internal static partial class RunCommand
     {
         var command = new Command(
             "run",
-            "Run the bot with the settings from the environment and .env. For now it streams the spot and perpetual " +
-            "order books of SYMBOLS from BYBIT_ENV (or BYBIT_WS_URL) and logs top of book, basis and funding; " +
-            "Ctrl+C stops it cleanly.");
+            "Run the bot with the settings from the environment and .env. Without API keys (and without BYBIT_REST_URL / " +
+            "BYBIT_WS_URL) it starts the embedded Bybit simulator and runs against it. For now it streams the spot and " +
+            "perpetual order books of SYMBOLS and logs top of book, basis and funding; order execution arrives with the " +
+            "trading engine. Ctrl+C stops it cleanly.");
         command.SetAction((_, ct) => RunAsync(Console.Error, ct));
         return command;
     }
