@@ -10,8 +10,13 @@ namespace Arb.Simulator.Market;
 /// </summary>
 public sealed class SimBook
 {
-    private readonly Dictionary<long, decimal> _bidSizes = [];
-    private readonly Dictionary<long, decimal> _askSizes = [];
+    // Sizes remembered per price, direct-mapped by tick (a collision just draws a new size): cheaper than a
+    // dictionary on the simulator's hottest loop, and bounded.
+    private const int SizeSlots = 4096;
+    private readonly long[] _bidSizeTicks = new long[SizeSlots];
+    private readonly decimal[] _bidSizes = new decimal[SizeSlots];
+    private readonly long[] _askSizeTicks = new long[SizeSlots];
+    private readonly decimal[] _askSizes = new decimal[SizeSlots];
     private readonly ulong _salt;
     private readonly int _levels;
 
@@ -60,44 +65,33 @@ public sealed class SimBook
         // One or two ticks of spread, never crossed.
         var bestBid = (long)Math.Floor(center - 0.5);
         var bestAsk = Math.Max(bestBid + 1, (long)Math.Ceiling(center + 0.5));
-        Bids.Replace(Side(bestBid, -1, _bidSizes, random));
-        Asks.Replace(Side(bestAsk, +1, _askSizes, random));
+        Side(Bids, bestBid, -1, _bidSizeTicks, _bidSizes, random);
+        Side(Asks, bestAsk, +1, _askSizeTicks, _askSizes, random);
         Sequence++;
     }
 
-    private List<(long Ticks, decimal Size)> Side(long best, int direction, Dictionary<long, decimal> sizes, SplitMix random)
+    private void Side(SimBookSide side, long best, int direction, long[] sizeTicks, decimal[] sizes, SplitMix random)
     {
-        var levels = new List<(long, decimal)>(_levels);
-        var seen = new HashSet<long>();
-        for (var ticks = best; levels.Count < _levels && ticks > 0; ticks += direction)
+        side.Clear();
+        var sideSalt = _salt ^ (direction > 0 ? 0xA5A5UL : 0x5A5AUL);
+        for (var ticks = best; side.Count < _levels && ticks > 0; ticks += direction)
         {
             // The top level always exists; deeper ones at about 70 % of the ticks, fixed per price.
-            var depth = levels.Count;
-            if (depth > 0 && SplitMix.Hash((ulong)ticks ^ _salt ^ (direction > 0 ? 0xA5A5UL : 0x5A5AUL)) % 10 >= 7)
+            var depth = side.Count;
+            if (depth > 0 && SplitMix.Hash((ulong)ticks ^ sideSalt) % 10 >= 7)
             {
                 continue;
             }
 
-            if (!sizes.TryGetValue(ticks, out var size) || random.NextDouble() < 0.04)
+            var slot = (int)(ticks & (SizeSlots - 1));
+            if (sizeTicks[slot] != ticks || random.NextDouble() < 0.04)
             {
-                size = NewSize(depth, random);
-                sizes[ticks] = size;
+                sizeTicks[slot] = ticks;
+                sizes[slot] = NewSize(depth, random);
             }
 
-            levels.Add((ticks, size));
-            seen.Add(ticks);
+            side.Add(ticks, sizes[slot]);
         }
-
-        // Forget sizes of prices that left the window so memory stays bounded.
-        if (sizes.Count > _levels * 3)
-        {
-            foreach (var stale in sizes.Keys.Where(k => !seen.Contains(k)).ToList())
-            {
-                sizes.Remove(stale);
-            }
-        }
-
-        return levels;
     }
 
     private decimal NewSize(int depth, SplitMix random)

@@ -3,18 +3,32 @@ namespace Arb.Simulator.Market;
 /// <summary>One side of a synthetic book: prices in whole ticks, sizes exact, best level first.</summary>
 public sealed class SimBookSide
 {
-    private readonly List<(long Ticks, decimal Size)> _levels = [];
+    private (long Ticks, decimal Size)[] _levels = new (long, decimal)[256];
 
-    public int Count => _levels.Count;
+    public int Count { get; private set; }
 
-    public (long Ticks, decimal Size) this[int index] => _levels[index];
-
-    internal void Replace(IEnumerable<(long Ticks, decimal Size)> levels)
-    {
-        _levels.Clear();
-        _levels.AddRange(levels);
-    }
+    public (long Ticks, decimal Size) this[int index] =>
+        (uint)index < (uint)Count ? _levels[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The best <paramref name="depth"/> levels.</summary>
-    public IEnumerable<(long Ticks, decimal Size)> Top(int depth) => _levels.Take(depth);
+    public IEnumerable<(long Ticks, decimal Size)> Top(int depth) => _levels.Take(Math.Min(depth, Count));
+
+    /// <summary>Copies the best <paramref name="depth"/> levels into <paramref name="target"/> (cleared first).</summary>
+    public void CopyTop(int depth, List<(long Ticks, decimal Size)> target)
+    {
+        target.Clear();
+        target.AddRange(_levels.AsSpan(0, Math.Min(depth, Count)));
+    }
+
+    internal void Clear() => Count = 0;
+
+    internal void Add(long ticks, decimal size)
+    {
+        if (Count == _levels.Length)
+        {
+            Array.Resize(ref _levels, _levels.Length * 2);
+        }
+
+        _levels[Count++] = (ticks, size);
+    }
 }

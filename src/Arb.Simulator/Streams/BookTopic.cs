@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Arb.Domain.Market;
 using Arb.Simulator.Market;
@@ -15,6 +16,10 @@ internal sealed class BookTopic
     private readonly JsonFrames _frames = new();
     private List<(long Ticks, decimal Size)> _bids = [];
     private List<(long Ticks, decimal Size)> _asks = [];
+    private List<(long Ticks, decimal Size)> _spareBids = [];
+    private List<(long Ticks, decimal Size)> _spareAsks = [];
+    private readonly List<(long Ticks, decimal Size)> _bidChanges = [];
+    private readonly List<(long Ticks, decimal Size)> _askChanges = [];
 
     public BookTopic(string name, SimBook book, int depth, long firstUpdateId)
     {
@@ -42,11 +47,12 @@ internal sealed class BookTopic
     /// <summary>Publishes the book's current top levels; null when nothing in the window changed.</summary>
     public byte[]? Advance(long nowMs)
     {
-        var oldBids = _bids;
-        var oldAsks = _asks;
+        // Double buffers: the previous window becomes the spare for the next step.
+        (_bids, _spareBids) = (_spareBids, _bids);
+        (_asks, _spareAsks) = (_spareAsks, _asks);
         Capture();
-        var bidChanges = Diff(oldBids, _bids, isBid: true);
-        var askChanges = Diff(oldAsks, _asks, isBid: false);
+        var bidChanges = Diff(_spareBids, _bids, isBid: true, _bidChanges);
+        var askChanges = Diff(_spareAsks, _asks, isBid: false, _askChanges);
         if (bidChanges.Count == 0 && askChanges.Count == 0)
         {
             return null;
@@ -59,27 +65,45 @@ internal sealed class BookTopic
 
     private void Capture()
     {
-        _bids = [.. _book.Bids.Top(Depth)];
-        _asks = [.. _book.Asks.Top(Depth)];
+        _book.Bids.CopyTop(Depth, _bids);
+        _book.Asks.CopyTop(Depth, _asks);
     }
 
-    // Levels in the new window with a new or changed size, and levels that left it with size 0.
-    private static List<(long Ticks, decimal Size)> Diff(List<(long Ticks, decimal Size)> before, List<(long Ticks, decimal Size)> after, bool isBid)
+    // Levels in the new window with a new or changed size, and levels that left it with size 0, best first.
+    // Both lists are sorted best first, so one merge walk finds them.
+    private static List<(long Ticks, decimal Size)> Diff(
+        List<(long Ticks, decimal Size)> before, List<(long Ticks, decimal Size)> after, bool isBid, List<(long Ticks, decimal Size)> changes)
     {
-        var changes = new List<(long, decimal)>();
-        var old = before.ToDictionary(l => l.Ticks, l => l.Size);
-        foreach (var (ticks, size) in after)
+        changes.Clear();
+        int i = 0, j = 0;
+        while (i < before.Count || j < after.Count)
         {
-            if (!old.Remove(ticks, out var previous) || previous != size)
+            var order = i == before.Count ? 1 : j == after.Count ? -1 : Better(before[i].Ticks, after[j].Ticks, isBid);
+            if (order == 0)
             {
-                changes.Add((ticks, size));
+                if (before[i].Size != after[j].Size)
+                {
+                    changes.Add(after[j]);
+                }
+
+                i++;
+                j++;
+            }
+            else if (order < 0)
+            {
+                changes.Add((before[i++].Ticks, 0m)); // gone
+            }
+            else
+            {
+                changes.Add(after[j++]); // new
             }
         }
 
-        changes.AddRange(old.Select(l => (l.Key, 0m)));
-        changes.Sort((a, b) => isBid ? b.Item1.CompareTo(a.Item1) : a.Item1.CompareTo(b.Item1));
         return changes;
     }
+
+    // Negative when a is the better price, positive when b is.
+    private static int Better(long a, long b, bool isBid) => isBid ? b.CompareTo(a) : a.CompareTo(b);
 
     private byte[] Write(string type, List<(long Ticks, decimal Size)> bids, List<(long Ticks, decimal Size)> asks, long nowMs)
     {
@@ -114,11 +138,22 @@ internal sealed class BookTopic
     private void WriteLevels(Utf8JsonWriter w, string name, List<(long Ticks, decimal Size)> levels)
     {
         w.WriteStartArray(name);
+        Span<byte> text = stackalloc byte[64];
         foreach (var (ticks, size) in levels)
         {
             w.WriteStartArray();
-            w.WriteStringValue(JsonFrames.Number(_book.Price(ticks)));
-            w.WriteStringValue(size == 0m ? "0" : JsonFrames.Number(size));
+            _book.Price(ticks).TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
+            w.WriteStringValue(text[..written]);
+            if (size == 0m)
+            {
+                w.WriteStringValue("0"u8);
+            }
+            else
+            {
+                size.TryFormat(text, out written, default, CultureInfo.InvariantCulture);
+                w.WriteStringValue(text[..written]);
+            }
+
             w.WriteEndArray();
         }
 
