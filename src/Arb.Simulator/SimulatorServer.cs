@@ -62,6 +62,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         var server = new SimulatorServer(app, market, time);
         app.UseWebSockets();
         server.MapStreams(app);
+        Rest.MarketEndpoints.Map(app, market, time);
         Control.ControlEndpoints.Map(app, server);
         await app.StartAsync(ct);
         var address = new Uri(app.Urls.First());

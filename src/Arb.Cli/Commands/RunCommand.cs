@@ -29,6 +29,12 @@ internal static partial class RunCommand
         }
 
         using var loggers = ConsoleLogging.Create(settings.Engine.LogLevel);
+        return await RunAsync(settings, loggers, ct);
+    }
+
+    /// <summary>The bot with validated settings, until <paramref name="ct"/> is cancelled.</summary>
+    internal static async Task<int> RunAsync(BotSettings settings, ILoggerFactory loggers, CancellationToken ct, Action<MarketDataRunner>? started = null)
+    {
         var logger = loggers.CreateLogger("arbbot");
         await using var simulator = await StartSimulatorIfNeededAsync(settings, loggers, ct);
         if (simulator is not null)
@@ -45,7 +51,9 @@ internal static partial class RunCommand
 
         try
         {
-            await new MarketDataRunner(settings, TimeProvider.System, loggers).RunAsync(ct);
+            var runner = new MarketDataRunner(settings, TimeProvider.System, loggers);
+            started?.Invoke(runner);
+            await runner.RunAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

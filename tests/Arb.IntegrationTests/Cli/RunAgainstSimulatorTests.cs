@@ -1,0 +1,40 @@
+using Arb.Cli.Commands;
+using Arb.Cli.Run;
+using Arb.Cli.Settings;
+using Arb.Domain.Market;
+using Arb.IntegrationTests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace Arb.IntegrationTests.Cli;
+
+public sealed class RunAgainstSimulatorTests
+{
+    [Fact]
+    public async Task Without_api_keys_run_starts_the_embedded_simulator_says_so_and_streams_from_it()
+    {
+        var settings = SettingsLoader.Load(new Dictionary<string, string?> { ["SYMBOLS"] = "BTCUSDT,ETHUSDT" }, dotEnvPath: null);
+        var logs = new CapturingLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        MarketDataRunner? runner = null;
+        using var stop = new CancellationTokenSource();
+        var running = RunCommand.RunAsync(settings, loggers, stop.Token, r => runner = r);
+
+        var streaming = await Eventually.TrueAsync(
+            () => runner?.Pipeline is { } p
+                && new[] { "BTCUSDT", "ETHUSDT" }.All(s => p.Processor.FindBook(MarketCategory.Spot, s)!.IsValid && p.Processor.FindBook(MarketCategory.Linear, s)!.IsValid)
+                && logs.Lines.Count(l => l.Contains(" tick ", StringComparison.Ordinal)) == 4,
+            TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.True(streaming, string.Join('\n', logs.Lines));
+        Assert.Equal(0, exitCode);
+        var first = logs.Lines.First();
+        Assert.Contains("no API keys: running against the embedded Bybit simulator at http://127.0.0.1:", first, StringComparison.Ordinal);
+        // The instrument check found every symbol on both markets with the simulator's real shapes.
+        Assert.Contains(logs.Lines, l => l.Contains("BTCUSDT linear: tick 0.10, qty step 0.001, min qty 0.001, min notional 5, funding interval 480 min", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("ETHUSDT spot: tick 0.01", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("exchange clock offset", StringComparison.Ordinal));
+    }
+}
