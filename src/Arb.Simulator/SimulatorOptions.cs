@@ -12,4 +12,7 @@ public sealed record SimulatorOptions
     public IReadOnlyList<string> Symbols { get; init; } = ["BTCUSDT", "ETHUSDT"];
 
     public SimMarketOptions Market { get; init; } = new();
+
+    /// <summary>API key pairs accepted besides the sandbox pair (<see cref="Auth.SimCredentials.Sandbox"/>).</summary>
+    public IReadOnlyList<Auth.SimCredentials> Credentials { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Arb.Domain.Market;
+using Arb.Simulator.Auth;
 using Arb.Simulator.Market;
 using Arb.Simulator.Streams;
 using Microsoft.AspNetCore.Builder;
@@ -23,16 +24,27 @@ public sealed class SimulatorServer : IAsyncDisposable
     private Task _stepping = Task.CompletedTask;
     private long _pausedUntilTimestamp;
 
-    private SimulatorServer(WebApplication app, SimMarket market, TimeProvider time)
+    private SimulatorServer(WebApplication app, SimMarket market, TimeProvider time, SkewedTimeProvider exchangeClock, CredentialStore credentials)
     {
         _app = app;
         _time = time;
         Market = market;
+        ExchangeClock = exchangeClock;
+        Credentials = credentials;
+        RestFaults = new Control.RestFaults(exchangeClock);
         SpotFeed = new PublicFeed(market, MarketCategory.Spot);
         LinearFeed = new PublicFeed(market, MarketCategory.Linear);
     }
 
     public SimMarket Market { get; }
+
+    /// <summary>The exchange's clock as clients see it (host time plus the clock-skew fault).</summary>
+    public SkewedTimeProvider ExchangeClock { get; }
+
+    /// <summary>The API keys accepted on signed endpoints (the sandbox pair and any added).</summary>
+    public CredentialStore Credentials { get; }
+
+    public Control.RestFaults RestFaults { get; }
 
     /// <summary>The REST base, e.g. <c>http://127.0.0.1:PORT</c> (what <c>BYBIT_REST_URL</c> takes).</summary>
     public Uri RestUri { get; private set; } = null!;
@@ -59,10 +71,22 @@ public sealed class SimulatorServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var market = new SimMarket(options.Symbols.Select(SimInstrument.For), options.Market, time.GetUtcNow().ToUnixTimeMilliseconds());
-        var server = new SimulatorServer(app, market, time);
+        var exchangeClock = new SkewedTimeProvider(time);
+        var server = new SimulatorServer(app, market, time, exchangeClock, new CredentialStore(options.Credentials));
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/v5") && !context.WebSockets.IsWebSocketRequest
+                && await server.RestFaults.InterceptAsync(context))
+            {
+                return;
+            }
+
+            await next(context);
+        });
         app.UseWebSockets();
         server.MapStreams(app);
-        Rest.MarketEndpoints.Map(app, market, time);
+        Rest.MarketEndpoints.Map(app, market, exchangeClock);
+        Rest.AccountEndpoints.Map(app, market, new SignedRequestVerifier(server.Credentials, new UidRateLimiter(), exchangeClock), exchangeClock);
         Control.ControlEndpoints.Map(app, server);
         await app.StartAsync(ct);
         var address = new Uri(app.Urls.First());

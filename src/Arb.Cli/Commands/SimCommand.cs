@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Arb.Simulator;
+using Arb.Simulator.Auth;
 using Arb.Simulator.Market;
 
 namespace Arb.Cli.Commands;
@@ -19,6 +20,9 @@ internal static class SimCommand
             DefaultValueFactory = _ => "8h",
         };
 
+        var apiKeys = new Option<string[]>("--api-key") { Description = "Adds an account with this API key (repeatable; pair each with --api-secret)", AllowMultipleArgumentsPerToken = false };
+        var apiSecrets = new Option<string[]>("--api-secret") { Description = "The secret of the --api-key at the same position" };
+
         var command = new Command(
             "sim",
             "Run the Bybit-compatible exchange simulator on loopback: V5 REST market endpoints and the public spot " +
@@ -28,6 +32,8 @@ internal static class SimCommand
         command.Options.Add(symbols);
         command.Options.Add(seed);
         command.Options.Add(funding);
+        command.Options.Add(apiKeys);
+        command.Options.Add(apiSecrets);
         command.SetAction(async (parse, ct) =>
         {
             if (!TryParseInterval(parse.GetValue(funding), out var interval))
@@ -44,17 +50,32 @@ internal static class SimCommand
                 return ExitCodes.BadConfiguration;
             }
 
+            var keys = parse.GetValue(apiKeys) ?? [];
+            var secrets = parse.GetValue(apiSecrets) ?? [];
+            if (keys.Length != secrets.Length || keys.Concat(secrets).Any(string.IsNullOrWhiteSpace))
+            {
+                await Console.Error.WriteLineAsync($"sim: --api-key and --api-secret must come in pairs ({keys.Length} keys, {secrets.Length} secrets)");
+                return ExitCodes.BadConfiguration;
+            }
+
             var options = new SimulatorOptions
             {
                 Port = parse.GetValue(port),
                 Symbols = list,
                 Market = new SimMarketOptions { Seed = parse.GetValue(seed), FundingInterval = interval },
+                Credentials = [.. keys.Zip(secrets, (k, s) => new SimCredentials(k, s))],
             };
             await using var server = await SimulatorServer.StartAsync(options, ct: ct);
             Console.WriteLine($"simulator listening; symbols {string.Join(',', list)}, seed {options.Market.Seed}, funding every {interval}");
             Console.WriteLine($"  BYBIT_REST_URL={server.RestUri}");
             Console.WriteLine($"  BYBIT_WS_URL={server.WebSocketUri}");
-            Console.WriteLine("  (private endpoints and sandbox accounts are not served yet)");
+            Console.WriteLine($"  sandbox credentials: BYBIT_API_KEY={SimCredentials.Sandbox.ApiKey} BYBIT_API_SECRET={SimCredentials.Sandbox.ApiSecret}");
+            if (keys.Length > 0)
+            {
+                Console.WriteLine($"  also accepting the API keys: {string.Join(", ", keys)}");
+            }
+
+            Console.WriteLine("  signed endpoints served so far: GET /v5/account/fee-rate; faults under /sim/ (see README)");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);

@@ -35,11 +35,53 @@ internal static class ControlEndpoints
             return Results.Json(new { ok = true });
         });
 
+        // REST: delay every /v5/ answer by ms milliseconds (0 ends it).
+        routes.MapPost("/sim/rest-latency", (HttpRequest request) =>
+            Number(request, "ms", 0, 60_000, out var ms, out var error)
+                ? Ok(() => server.RestFaults.Latency = TimeSpan.FromMilliseconds(ms), new { ok = true, ms })
+                : error!);
+
+        // REST: the next count /v5/ requests answer HTTP 503.
+        routes.MapPost("/sim/rest-errors", (HttpRequest request) =>
+            Number(request, "count", 0, 1_000, out var count, out var error)
+                ? Ok(() => server.RestFaults.FailNext((int)count), new { ok = true, count })
+                : error!);
+
+        // REST: the next count /v5/ requests answer retCode 10006 with exhausted X-Bapi-Limit headers.
+        routes.MapPost("/sim/rate-limit", (HttpRequest request) =>
+            Number(request, "count", 0, 1_000, out var count, out var error)
+                ? Ok(() => server.RestFaults.RateLimitNext((int)count), new { ok = true, count })
+                : error!);
+
+        // The exchange clock runs ms milliseconds ahead (negative: behind) of the host's.
+        routes.MapPost("/sim/clock-skew", (HttpRequest request) =>
+            Number(request, "ms", -3_600_000, 3_600_000, out var ms, out var error)
+                ? Ok(() => server.ExchangeClock.Skew = TimeSpan.FromMilliseconds(ms), new { ok = true, ms })
+                : error!);
+
         // The next delta of every order-book stream skips one update id.
         routes.MapPost("/sim/skip-sequence", () =>
         {
             server.SkipSequence();
             return Results.Json(new { ok = true });
         });
+    }
+
+    private static IResult Ok(Action apply, object answer)
+    {
+        apply();
+        return Results.Json(answer);
+    }
+
+    private static bool Number(HttpRequest request, string name, double min, double max, out double value, out IResult? error)
+    {
+        error = null;
+        if (double.TryParse(request.Query[name], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+
+        error = Results.Json(new { ok = false, error = $"{name} must be a number in [{min}, {max}]" }, statusCode: StatusCodes.Status400BadRequest);
+        return false;
     }
 }

@@ -57,10 +57,6 @@ public static class MarketEndpoints
             body = RestEnvelope.Error(nowMs, SimRetCodes.ParamsError, e.Message);
         }
 
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json";
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return RestResponses.SendAsync(context, body);
     }
 }

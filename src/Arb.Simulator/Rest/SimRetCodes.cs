@@ -7,4 +7,16 @@ public static class SimRetCodes
 
     /// <summary>A missing or invalid request parameter (sent with HTTP 200, as Bybit does).</summary>
     public const int ParamsError = 10001;
+
+    /// <summary>The request's timestamp is outside the receive window.</summary>
+    public const int TimestampOutOfWindow = 10002;
+
+    /// <summary>Unknown API key.</summary>
+    public const int InvalidApiKey = 10003;
+
+    /// <summary>The signature does not match.</summary>
+    public const int SignatureError = 10004;
+
+    /// <summary>Per-UID rate limit exceeded.</summary>
+    public const int RateLimited = 10006;
 }
