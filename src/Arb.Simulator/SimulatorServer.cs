@@ -21,6 +21,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<PublicStreamSession, byte> _sessions = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PrivateStreamSession, byte> _privateSessions = new();
     private Task _stepping = Task.CompletedTask;
     private long _pausedUntilTimestamp;
 
@@ -113,9 +114,9 @@ public sealed class SimulatorServer : IAsyncDisposable
     public int DropConnections()
     {
         var count = 0;
-        foreach (var session in _sessions.Keys)
+        foreach (var socket in _sessions.Keys.Select(s => s.Socket).Concat(_privateSessions.Keys.Select(s => s.Socket)))
         {
-            session.Socket.Abort();
+            socket.Abort();
             count++;
         }
 
@@ -162,6 +163,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     {
         routes.Map("/v5/public/spot", context => AcceptAsync(context, SpotFeed));
         routes.Map("/v5/public/linear", context => AcceptAsync(context, LinearFeed));
+        routes.Map("/v5/private", AcceptPrivateAsync);
     }
 
     private async Task AcceptAsync(HttpContext context, PublicFeed feed)
@@ -183,6 +185,28 @@ public sealed class SimulatorServer : IAsyncDisposable
         finally
         {
             _sessions.TryRemove(session, out _);
+        }
+    }
+
+    private async Task AcceptPrivateAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var session = new PrivateStreamSession(socket, Credentials, ExchangeClock, PublicStreamSession.NewConnectionId());
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        _privateSessions[session] = 0;
+        try
+        {
+            await session.RunAsync(linked.Token);
+        }
+        finally
+        {
+            _privateSessions.TryRemove(session, out _);
         }
     }
 
