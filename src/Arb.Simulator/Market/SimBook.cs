@@ -56,6 +56,16 @@ public sealed class SimBook
 
     public decimal? BestAsk => Asks.Count > 0 ? Price(Asks[0].Ticks) : null;
 
+    /// <summary>Sets exact levels by price (best first); the next rebuild replaces them.</summary>
+    internal void SetLevels(IEnumerable<(decimal Price, decimal Size)> bids, IEnumerable<(decimal Price, decimal Size)> asks)
+    {
+        Bids.Set(bids.Select(l => (Ticks(l.Price), l.Size)));
+        Asks.Set(asks.Select(l => (Ticks(l.Price), l.Size)));
+    }
+
+    /// <summary>The whole number of ticks of an on-tick price.</summary>
+    public long Ticks(decimal price) => (long)(price / TickSize);
+
     /// <summary>Rebuilds both sides around <paramref name="mid"/>; <paramref name="random"/> resamples some sizes.</summary>
     internal void Rebuild(double mid, SplitMix random)
     {

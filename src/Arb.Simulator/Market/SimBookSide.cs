@@ -31,4 +31,33 @@ public sealed class SimBookSide
 
         _levels[Count++] = (ticks, size);
     }
+
+    /// <summary>Removes <paramref name="size"/> from the level at <paramref name="index"/> (a taker consumed it); an emptied level goes.</summary>
+    internal void Take(int index, decimal size)
+    {
+        var (ticks, available) = this[index];
+        if (size <= 0 || size > available)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, "more than the level holds");
+        }
+
+        if (size < available)
+        {
+            _levels[index] = (ticks, available - size);
+            return;
+        }
+
+        Array.Copy(_levels, index + 1, _levels, index, Count - index - 1);
+        Count--;
+    }
+
+    /// <summary>Replaces every level (tests set exact books with it); best first.</summary>
+    internal void Set(IEnumerable<(long Ticks, decimal Size)> levels)
+    {
+        Clear();
+        foreach (var (ticks, size) in levels)
+        {
+            Add(ticks, size);
+        }
+    }
 }

@@ -98,6 +98,9 @@ public sealed class SimSymbolMarket
         return settled;
     }
 
+    /// <summary>Pins the mark price until the next step (tests value positions with it).</summary>
+    internal void SetMarkPrice(decimal markPrice) => MarkPrice = markPrice;
+
     private void Rebuild()
     {
         Spot.Rebuild(_spotMid, _random);

@@ -1,0 +1,43 @@
+namespace Arb.Simulator.Trading;
+
+/// <summary>The Bybit retCodes and messages the matching engine answers with (PROTOCOL §5.7).</summary>
+public static class SimRetCodes
+{
+    public const int Ok = 0;
+    public const int ParamsError = 10001;
+    public const int LinearOrderNotFound = 110001;
+    public const int LinearInsufficientBalance = 110007;
+    public const int ReduceOnlyNotSatisfied = 110017;
+    public const int LeverageNotModified = 110043;
+    public const int LinearDuplicateOrderLinkId = 110072;
+    public const int LinearMinNotional = 110094;
+    public const int SpotInsufficientBalance = 170131;
+    public const int SpotPriceDecimals = 170134;
+    public const int SpotQtyBelowMin = 170136;
+    public const int SpotQtyDecimals = 170137;
+    public const int SpotOrderValueBelowMin = 170140;
+    public const int SpotDuplicateOrderLinkId = 170141;
+    public const int SpotMarketAmountDecimals = 170148;
+    public const int SpotOrderNotFound = 170213;
+
+    public static string Message(int code) => code switch
+    {
+        Ok => "OK",
+        ParamsError => "params error",
+        LinearOrderNotFound => "order not exists or too late to cancel",
+        LinearInsufficientBalance => "ab not enough for new order",
+        ReduceOnlyNotSatisfied => "current position is zero, cannot fix reduce-only order qty",
+        LeverageNotModified => "leverage not modified",
+        LinearDuplicateOrderLinkId => "OrderLinkedID is duplicate",
+        LinearMinNotional => "Order does not meet minimum order value",
+        SpotInsufficientBalance => "Insufficient balance.",
+        SpotPriceDecimals => "Order price has too many decimals.",
+        SpotQtyBelowMin => "Order quantity is lower than the minimum.",
+        SpotQtyDecimals => "Order quantity has too many decimals.",
+        SpotOrderValueBelowMin => "Order value is lower than the minimum.",
+        SpotDuplicateOrderLinkId => "Duplicate clientOrderId.",
+        SpotMarketAmountDecimals => "Market order amount has too many decimals.",
+        SpotOrderNotFound => "Order does not exist.",
+        _ => "error",
+    };
+}
