@@ -33,6 +33,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         ExchangeClock = exchangeClock;
         Credentials = credentials;
         RestFaults = new Control.RestFaults(exchangeClock);
+        Accounts = new Trading.AccountRegistry(credentials);
+        Engine = new Trading.MatchingEngine(market);
         SpotFeed = new PublicFeed(market, MarketCategory.Spot);
         LinearFeed = new PublicFeed(market, MarketCategory.Linear);
     }
@@ -46,6 +48,17 @@ public sealed class SimulatorServer : IAsyncDisposable
     public CredentialStore Credentials { get; }
 
     public Control.RestFaults RestFaults { get; }
+
+    public Control.OrderFaults OrderFaults { get; } = new();
+
+    /// <summary>One account per API key, opened with starting balances on first use.</summary>
+    public Trading.AccountRegistry Accounts { get; }
+
+    /// <summary>Matches orders against the synthetic books; callers hold <see cref="SimMarket.Gate"/>.</summary>
+    public Trading.MatchingEngine Engine { get; }
+
+    /// <summary>Called under the gate after each step with the time of the step (the private stream pushes account events here).</summary>
+    internal event Action<long>? Stepped;
 
     /// <summary>The REST base, e.g. <c>http://127.0.0.1:PORT</c> (what <c>BYBIT_REST_URL</c> takes).</summary>
     public Uri RestUri { get; private set; } = null!;
@@ -104,9 +117,16 @@ public sealed class SimulatorServer : IAsyncDisposable
         {
             var paused = _pausedUntilTimestamp != 0 && _time.GetTimestamp() < _pausedUntilTimestamp;
             SpotFeed.Paused = LinearFeed.Paused = paused;
-            Market.Step(_time.GetUtcNow().ToUnixTimeMilliseconds());
+            var settlements = Market.Step(_time.GetUtcNow().ToUnixTimeMilliseconds());
+            Engine.OnMarketStep(Market.NowMs); // resting orders the new books cross fill as makers
+            foreach (var settlement in settlements)
+            {
+                Engine.SettleFunding(settlement, Market.Find(settlement.Symbol)!, Accounts.All);
+            }
+
             SpotFeed.Publish(Market.NowMs);
             LinearFeed.Publish(Market.NowMs);
+            Stepped?.Invoke(Market.NowMs);
         }
     }
 

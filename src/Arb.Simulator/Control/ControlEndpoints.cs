@@ -59,6 +59,18 @@ internal static class ControlEndpoints
                 ? Ok(() => server.ExchangeClock.Skew = TimeSpan.FromMilliseconds(ms), new { ok = true, ms })
                 : error!);
 
+        // Orders: the next count orders are rejected for insufficient balance.
+        routes.MapPost("/sim/reject-orders", (HttpRequest request) =>
+            Number(request, "count", 0, 1_000, out var count, out var error)
+                ? Ok(() => server.OrderFaults.RejectNext((int)count), new { ok = true, count })
+                : error!);
+
+        // Orders: the next count orders fill only half their quantity; the rest is cancelled.
+        routes.MapPost("/sim/partial-fill", (HttpRequest request) =>
+            Number(request, "count", 0, 1_000, out var count, out var error)
+                ? Ok(() => server.OrderFaults.PartiallyFillNext((int)count), new { ok = true, count })
+                : error!);
+
         // The next delta of every order-book stream skips one update id.
         routes.MapPost("/sim/skip-sequence", () =>
         {

@@ -1,0 +1,39 @@
+namespace Arb.Simulator.Control;
+
+/// <summary>
+/// Order-entry misbehaviour switched on through <c>/sim/</c>: reject the next N orders (as Bybit does when the
+/// balance check fails: linear 110007, spot 170131), and fill the next order only partly (half its quantity,
+/// the rest cancelled).
+/// </summary>
+public sealed class OrderFaults
+{
+    private int _rejects;
+    private int _partialFills;
+
+    public void RejectNext(int count) => Interlocked.Exchange(ref _rejects, Math.Max(0, count));
+
+    public void PartiallyFillNext(int count) => Interlocked.Exchange(ref _partialFills, Math.Max(0, count));
+
+    /// <summary>True (once per count) when this order must be rejected.</summary>
+    public bool TakeReject() => TryTake(ref _rejects);
+
+    /// <summary>True (once per count) when this order may fill only half.</summary>
+    public bool TakePartialFill() => TryTake(ref _partialFills);
+
+    private static bool TryTake(ref int counter)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref counter);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+}
