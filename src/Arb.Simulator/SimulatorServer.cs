@@ -35,6 +35,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         RestFaults = new Control.RestFaults(exchangeClock);
         Accounts = new Trading.AccountRegistry(credentials);
         Engine = new Trading.MatchingEngine(market);
+        AccountEvents = new AccountEventPublisher(market, Accounts, () => _privateSessions.Keys);
+        Stepped += AccountEvents.FlushAll;
         SpotFeed = new PublicFeed(market, MarketCategory.Spot);
         LinearFeed = new PublicFeed(market, MarketCategory.Linear);
     }
@@ -65,6 +67,8 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     /// <summary>The WebSocket base, e.g. <c>ws://127.0.0.1:PORT</c> (what <c>BYBIT_WS_URL</c> takes).</summary>
     public Uri WebSocketUri { get; private set; } = null!;
+
+    internal AccountEventPublisher AccountEvents { get; }
 
     internal PublicFeed SpotFeed { get; }
 
