@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Arb.Simulator;
 using Arb.Simulator.Auth;
+using Arb.Simulator.Quotes;
 using Arb.Simulator.Market;
 
 namespace Arb.Cli.Commands;
@@ -20,6 +21,10 @@ internal static class SimCommand
             DefaultValueFactory = _ => "8h",
         };
 
+        var quotes = new Option<FileInfo?>("--quotes")
+        {
+            Description = "Drive prices from recorded quotes (CSV: symbol,bid,ask,category[,timestamp,bid_qty,ask_qty]); lists the file's symbols",
+        };
         var apiKeys = new Option<string[]>("--api-key") { Description = "Adds an account with this API key (repeatable; pair each with --api-secret)", AllowMultipleArgumentsPerToken = false };
         var apiSecrets = new Option<string[]>("--api-secret") { Description = "The secret of the --api-key at the same position" };
 
@@ -32,6 +37,7 @@ internal static class SimCommand
         command.Options.Add(symbols);
         command.Options.Add(seed);
         command.Options.Add(funding);
+        command.Options.Add(quotes);
         command.Options.Add(apiKeys);
         command.Options.Add(apiSecrets);
         command.SetAction(async (parse, ct) =>
@@ -50,6 +56,21 @@ internal static class SimCommand
                 return ExitCodes.BadConfiguration;
             }
 
+            IReadOnlyList<RecordedQuote>? recorded = null;
+            if (parse.GetValue(quotes) is { } quoteFile)
+            {
+                try
+                {
+                    recorded = RecordedQuoteFile.Load(quoteFile.FullName);
+                    list = [.. recorded.Select(q => q.Symbol).Distinct()];
+                }
+                catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+                {
+                    await Console.Error.WriteLineAsync($"sim: --quotes: {ex.Message}");
+                    return ExitCodes.BadConfiguration;
+                }
+            }
+
             var keys = parse.GetValue(apiKeys) ?? [];
             var secrets = parse.GetValue(apiSecrets) ?? [];
             if (keys.Length != secrets.Length || keys.Concat(secrets).Any(string.IsNullOrWhiteSpace))
@@ -66,6 +87,16 @@ internal static class SimCommand
                 Credentials = [.. keys.Zip(secrets, (k, s) => new SimCredentials(k, s))],
             };
             await using var server = await SimulatorServer.StartAsync(options, ct: ct);
+            if (recorded is not null)
+            {
+                lock (server.Market.Gate)
+                {
+                    server.Market.ReplayQuotes(recorded);
+                }
+
+                Console.WriteLine($"replaying {recorded.Count} recorded quotes, then the synthetic market carries on");
+            }
+
             Console.WriteLine($"simulator listening; symbols {string.Join(',', list)}, seed {options.Market.Seed}, funding every {interval}");
             Console.WriteLine($"  BYBIT_REST_URL={server.RestUri}");
             Console.WriteLine($"  BYBIT_WS_URL={server.WebSocketUri}");

@@ -75,10 +75,31 @@ public sealed class SimBook
         // One or two ticks of spread, never crossed.
         var bestBid = (long)Math.Floor(center - 0.5);
         var bestAsk = Math.Max(bestBid + 1, (long)Math.Ceiling(center + 0.5));
+        RebuildAround(bestBid, bestAsk, null, null, random);
+    }
+
+    /// <summary>Rebuilds both sides from given best prices (recorded quotes), optionally with their top sizes.</summary>
+    internal void RebuildAround(long bestBid, long bestAsk, decimal? topBidSize, decimal? topAskSize, SplitMix random)
+    {
         Side(Bids, bestBid, -1, _bidSizeTicks, _bidSizes, random);
-        Side(Asks, bestAsk, +1, _askSizeTicks, _askSizes, random);
+        Side(Asks, Math.Max(bestAsk, bestBid + 1), +1, _askSizeTicks, _askSizes, random);
+        if (topBidSize is { } bidSize && Bids.Count > 0)
+        {
+            Bids.Set(0, Bids[0].Ticks, RoundToLot(bidSize));
+        }
+
+        if (topAskSize is { } askSize && Asks.Count > 0)
+        {
+            Asks.Set(0, Asks[0].Ticks, RoundToLot(askSize));
+        }
+
         Sequence++;
     }
+
+    /// <summary>The whole tick nearest to <paramref name="price"/>.</summary>
+    internal long NearestTicks(decimal price) => (long)Math.Round(price / TickSize, MidpointRounding.AwayFromZero);
+
+    private decimal RoundToLot(decimal size) => Math.Max(1m, Math.Round(size / LotSize, MidpointRounding.AwayFromZero)) * LotSize;
 
     private void Side(SimBookSide side, long best, int direction, long[] sizeTicks, decimal[] sizes, SplitMix random)
     {

@@ -60,4 +60,11 @@ public sealed class SimBookSide
             Add(ticks, size);
         }
     }
+
+    /// <summary>Overwrites the level at <paramref name="index"/> (a recorded top of book).</summary>
+    internal void Set(int index, long ticks, decimal size)
+    {
+        _ = this[index];
+        _levels[index] = (ticks, size);
+    }
 }

@@ -24,6 +24,11 @@ public sealed class SimMarket
 
     public SimMarketOptions Options { get; }
 
+    /// <summary>True while recorded quotes drive the prices.</summary>
+    public bool IsReplayingQuotes => _replay is { Finished: false };
+
+    private Quotes.QuoteReplay? _replay;
+
     /// <summary>Guards the market state: steps, snapshots and (later) order matching.</summary>
     public Lock Gate { get; } = new();
 
@@ -34,11 +39,42 @@ public sealed class SimMarket
 
     public SimSymbolMarket? Find(string symbol) => _symbols.GetValueOrDefault(symbol);
 
+    /// <summary>
+    /// Drives the prices from recorded quotes from now on (rows for symbols not listed are skipped); when they run
+    /// out, the model continues from the last recorded prices.
+    /// </summary>
+    public void ReplayQuotes(IReadOnlyList<Quotes.RecordedQuote> quotes)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        _replay = new Quotes.QuoteReplay(quotes, NowMs);
+    }
+
     /// <summary>Moves every market forward to <paramref name="nowMs"/>; returns the funding settlements that happened.</summary>
     public IReadOnlyList<FundingSettlement> Step(long nowMs)
     {
         var dt = TimeSpan.FromMilliseconds(Math.Max(1, nowMs - NowMs));
         NowMs = Math.Max(nowMs, NowMs + 1);
+        if (_replay is { } replay)
+        {
+            if (replay.Finished)
+            {
+                // The last rows were shown for a step; from now on the model carries on from them.
+                foreach (var market in _symbols.Values)
+                {
+                    market.EndRecording();
+                }
+
+                _replay = null;
+            }
+            else
+            {
+                foreach (var quote in replay.Due(NowMs))
+                {
+                    Find(quote.Symbol)?.ApplyQuote(quote);
+                }
+            }
+        }
+
         List<FundingSettlement>? settled = null;
         foreach (var market in _symbols.Values)
         {

@@ -17,6 +17,8 @@ public sealed class SimSymbolMarket
     private double _spotMid;
     private double _basis;       // perp / spot - 1
     private double _premiumEma;
+    private Quotes.RecordedQuote? _recordedSpot;
+    private Quotes.RecordedQuote? _recordedPerp;
 
     internal SimSymbolMarket(SimInstrument instrument, SimMarketOptions options, ulong seed, long startMs)
     {
@@ -75,6 +77,17 @@ public sealed class SimSymbolMarket
             _basis += _random.NextDouble() < 0.5 ? -size : size;
         }
 
+        // Recorded quotes, while they play, replace the model's prices (the draws above keep the sequence the same).
+        if (_recordedSpot is { } spot)
+        {
+            _spotMid = (double)((spot.Bid + spot.Ask) / 2m);
+        }
+
+        if (_recordedPerp is { } perp)
+        {
+            _basis = ((double)((perp.Bid + perp.Ask) / 2m) / _spotMid) - 1;
+        }
+
         Rebuild();
 
         // The premium index is smoothed over roughly a tenth of the interval.
@@ -101,10 +114,46 @@ public sealed class SimSymbolMarket
     /// <summary>Pins the mark price until the next step (tests value positions with it).</summary>
     internal void SetMarkPrice(decimal markPrice) => MarkPrice = markPrice;
 
+    /// <summary>Makes a recorded top of book this market's price until <see cref="EndRecording"/>.</summary>
+    internal void ApplyQuote(Quotes.RecordedQuote quote)
+    {
+        if (quote.Category == MarketCategory.Spot)
+        {
+            _recordedSpot = quote;
+        }
+        else
+        {
+            _recordedPerp = quote;
+        }
+    }
+
+    /// <summary>The recording ended: the model carries on from the last recorded prices.</summary>
+    internal void EndRecording()
+    {
+        _recordedSpot = null;
+        _recordedPerp = null;
+    }
+
     private void Rebuild()
     {
-        Spot.Rebuild(_spotMid, _random);
-        Linear.Rebuild(_spotMid * (1 + _basis), _random);
+        if (_recordedSpot is { } spot)
+        {
+            Spot.RebuildAround(Spot.NearestTicks(spot.Bid), Spot.NearestTicks(spot.Ask), spot.BidQty, spot.AskQty, _random);
+        }
+        else
+        {
+            Spot.Rebuild(_spotMid, _random);
+        }
+
+        if (_recordedPerp is { } perp)
+        {
+            Linear.RebuildAround(Linear.NearestTicks(perp.Bid), Linear.NearestTicks(perp.Ask), perp.BidQty, perp.AskQty, _random);
+        }
+        else
+        {
+            Linear.Rebuild(_spotMid * (1 + _basis), _random);
+        }
+
         IndexPrice = Math.Round((decimal)_spotMid, 2);
         MarkPrice = Math.Round((decimal)(_spotMid * (1 + _basis)) / Instrument.LinearTickSize, MidpointRounding.AwayFromZero) * Instrument.LinearTickSize;
     }
