@@ -13,6 +13,7 @@ internal sealed class PublicFeed(SimMarket market, MarketCategory category)
     private static readonly int[] Depths = [1, 50, 200];
     private readonly Dictionary<string, BookTopic> _books = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TickerTopic> _tickers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TradeTopic> _trades = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<StreamSubscriber>> _subscribers = new(StringComparer.Ordinal);
     private long _nextUpdateIdBase = 10_000_000;
 
@@ -96,6 +97,15 @@ internal sealed class PublicFeed(SimMarket market, MarketCategory category)
                 Broadcast(name, frame);
             }
         }
+
+        foreach (var (name, topic) in _trades)
+        {
+            var frame = topic.Advance(nowMs);
+            if (frame is not null && !Paused)
+            {
+                Broadcast(name, frame);
+            }
+        }
     }
 
     private void Broadcast(string topic, byte[] frame)
@@ -109,7 +119,7 @@ internal sealed class PublicFeed(SimMarket market, MarketCategory category)
         }
     }
 
-    // orderbook.{1|50|200}.{symbol}, tickers.{symbol} (linear), publicTrade.{symbol} (accepted, no trades yet).
+    // orderbook.{1|50|200}.{symbol}, tickers.{symbol} (linear), publicTrade.{symbol}.
     private bool TryGetSnapshot(string topic, out byte[]? snapshot, out string? error)
     {
         snapshot = null;
@@ -144,6 +154,11 @@ internal sealed class PublicFeed(SimMarket market, MarketCategory category)
                 snapshot = ticker.Snapshot(market.NowMs);
                 return true;
             case "publicTrade" when parts.Length == 2:
+                if (!_trades.ContainsKey(topic))
+                {
+                    _trades[topic] = new TradeTopic(topic, symbol.Book(Category), (ulong)market.Options.Seed * 7919UL + (ulong)_trades.Count + (Category == MarketCategory.Spot ? 1UL : 1_000UL));
+                }
+
                 return true;
             default:
                 error = $"error:handler not found,topic:{topic}";

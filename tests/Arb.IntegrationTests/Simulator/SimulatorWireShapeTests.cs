@@ -75,8 +75,9 @@ public sealed class SimulatorWireShapeTests
         var frames = await ConverseAsync(
             sim,
             "linear",
-            ["""{"op":"subscribe","args":["orderbook.50.BTCUSDT","tickers.BTCUSDT"]}""", """{"op":"ping"}"""],
+            ["""{"op":"subscribe","args":["orderbook.50.BTCUSDT","tickers.BTCUSDT","publicTrade.BTCUSDT"]}""", """{"op":"ping"}"""],
             f => f.Any(x => Has(x, "ret_msg", "pong"))
+                && f.Any(x => Has(x, "topic", "publicTrade.BTCUSDT"))
                 && f.Any(x => Has(x, "topic", "orderbook.50.BTCUSDT") && Has(x, "type", "delta") && BothSidesFilled(x))
                 && f.Any(x => Has(x, "topic", "tickers.BTCUSDT") && Has(x, "type", "delta")));
 
@@ -85,6 +86,7 @@ public sealed class SimulatorWireShapeTests
         JsonShape.AssertExactShape(Fixture("ws_orderbook_linear_snapshot.thirdparty.json"), frames.First(f => Has(f, "topic", "orderbook.50.BTCUSDT") && Has(f, "type", "snapshot")));
         JsonShape.AssertExactShape(Fixture("ws_orderbook_linear_delta.thirdparty.json"), frames.First(f => Has(f, "type", "delta") && Has(f, "topic", "orderbook.50.BTCUSDT") && BothSidesFilled(f)));
         JsonShape.AssertExactShape(Fixture("ws_tickers_linear_snapshot.docs.json"), frames.First(f => Has(f, "topic", "tickers.BTCUSDT") && Has(f, "type", "snapshot")));
+        JsonShape.AssertExactShape(Fixture("ws_public_trade.docs.json"), frames.First(f => Has(f, "topic", "publicTrade.BTCUSDT")));
 
         // A delta carries only changed fields, so it is checked one way: everything it has is in the snapshot, with the same type.
         var delta = frames.First(f => Has(f, "topic", "tickers.BTCUSDT") && Has(f, "type", "delta"));
