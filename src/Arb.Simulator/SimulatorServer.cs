@@ -59,6 +59,12 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>Matches orders against the synthetic books; callers hold <see cref="SimMarket.Gate"/>.</summary>
     public Trading.MatchingEngine Engine { get; }
 
+    /// <summary>
+    /// Raised under <see cref="SimMarket.Gate"/> after a REST call changed an account (order created, cancelled,
+    /// leverage set); the private stream pushes the account's pending events from here.
+    /// </summary>
+    internal event Action<Trading.SimAccount>? AccountChanged;
+
     /// <summary>Called under the gate after each step with the time of the step (the private stream pushes account events here).</summary>
     internal event Action<long>? Stepped;
 
@@ -104,7 +110,9 @@ public sealed class SimulatorServer : IAsyncDisposable
         app.UseWebSockets();
         server.MapStreams(app);
         Rest.MarketEndpoints.Map(app, market, exchangeClock);
-        Rest.AccountEndpoints.Map(app, market, new SignedRequestVerifier(server.Credentials, new UidRateLimiter(), exchangeClock), exchangeClock);
+        var verifier = new SignedRequestVerifier(server.Credentials, new UidRateLimiter(), exchangeClock);
+        Rest.AccountEndpoints.Map(app, server, verifier);
+        Rest.TradingEndpoints.Map(app, server, verifier);
         Control.ControlEndpoints.Map(app, server);
         await app.StartAsync(ct);
         var address = new Uri(app.Urls.First());
@@ -133,6 +141,9 @@ public sealed class SimulatorServer : IAsyncDisposable
             Stepped?.Invoke(Market.NowMs);
         }
     }
+
+    /// <summary>Tells the private stream that <paramref name="account"/> changed; callers hold <see cref="SimMarket.Gate"/>.</summary>
+    internal void NotifyAccountChanged(Trading.SimAccount account) => AccountChanged?.Invoke(account);
 
     /// <summary>Fault: cuts every WebSocket connection; returns how many there were.</summary>
     public int DropConnections()

@@ -13,7 +13,7 @@ public sealed class UidRateLimiter
     public static int LimitFor(string path) => path switch
     {
         "/v5/account/fee-rate" => 5,
-        "/v5/order/create" or "/v5/order/cancel" or "/v5/position/set-leverage" or "/v5/position/switch-mode" => 10,
+        "/v5/order/create" or "/v5/order/create-batch" or "/v5/order/cancel" or "/v5/position/set-leverage" or "/v5/position/switch-mode" => 10,
         _ => 50,
     };
 

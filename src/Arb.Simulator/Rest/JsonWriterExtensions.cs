@@ -45,6 +45,13 @@ internal static class JsonWriterExtensions
     public static void WritePlainString(this Utf8JsonWriter writer, string name, decimal value) =>
         writer.WriteString(name, value.ToString("0.############################", CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// A computed amount (a fee, a PnL, a USD value) rounded to <paramref name="decimals"/> places and printed
+    /// without trailing zeros, as Bybit prints "0.00468105" or "0".
+    /// </summary>
+    public static void WriteAmount(this Utf8JsonWriter writer, string name, decimal value, int decimals = 8) =>
+        writer.WritePlainString(name, Math.Round(value, decimals, MidpointRounding.AwayFromZero));
+
     public static void WriteInt64String(this Utf8JsonWriter writer, string name, long value)
     {
         Span<char> chars = stackalloc char[MaxChars];

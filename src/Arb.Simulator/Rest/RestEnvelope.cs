@@ -16,10 +16,20 @@ public static class RestEnvelope
         return Write(SimRetCodes.Ok, "OK", timeMs, writeResult);
     }
 
+    /// <summary>
+    /// A success envelope that also fills <c>retExtInfo</c> (batch calls report each item's code there).
+    /// </summary>
+    public static byte[] Ok(long timeMs, Action<Utf8JsonWriter> writeResult, Action<Utf8JsonWriter> writeRetExtInfo)
+    {
+        ArgumentNullException.ThrowIfNull(writeResult);
+        ArgumentNullException.ThrowIfNull(writeRetExtInfo);
+        return Write(SimRetCodes.Ok, "OK", timeMs, writeResult, writeRetExtInfo);
+    }
+
     /// <summary>An error envelope; Bybit sends an empty <c>result</c> object with it.</summary>
     public static byte[] Error(long timeMs, int retCode, string retMsg) => Write(retCode, retMsg, timeMs, writeResult: null);
 
-    private static byte[] Write(int retCode, string retMsg, long timeMs, Action<Utf8JsonWriter>? writeResult)
+    private static byte[] Write(int retCode, string retMsg, long timeMs, Action<Utf8JsonWriter>? writeResult, Action<Utf8JsonWriter>? writeRetExtInfo = null)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -31,6 +41,7 @@ public static class RestEnvelope
             writeResult?.Invoke(writer);
             writer.WriteEndObject();
             writer.WriteStartObject("retExtInfo");
+            writeRetExtInfo?.Invoke(writer);
             writer.WriteEndObject();
             writer.WriteNumber("time", timeMs);
             writer.WriteEndObject();

@@ -13,6 +13,50 @@ internal sealed record LiquidityPlan(IReadOnlyList<PlannedFill> Fills)
     public decimal Qty => Fills.Sum(f => f.Qty);
 
     public decimal Value => Fills.Sum(f => f.Price * f.Qty);
+
+    /// <summary>The same fills, best first, cut so their quantity stays within <paramref name="maxQty"/>.</summary>
+    public LiquidityPlan UpToQty(decimal maxQty)
+    {
+        var fills = new List<PlannedFill>();
+        var room = maxQty;
+        foreach (var fill in Fills)
+        {
+            var take = Math.Min(fill.Qty, room);
+            if (take <= 0)
+            {
+                break;
+            }
+
+            fills.Add(fill with { Qty = take });
+            room -= take;
+        }
+
+        return new LiquidityPlan(fills);
+    }
+
+    /// <summary>The same fills cut so their value stays within <paramref name="maxValue"/>; a cut level keeps whole lots.</summary>
+    public LiquidityPlan UpToValue(decimal maxValue, decimal lotSize)
+    {
+        var fills = new List<PlannedFill>();
+        var room = maxValue;
+        foreach (var fill in Fills)
+        {
+            var take = fill.Price * fill.Qty <= room ? fill.Qty : Math.Floor(room / fill.Price / lotSize) * lotSize;
+            if (take <= 0)
+            {
+                break;
+            }
+
+            fills.Add(fill with { Qty = take });
+            room -= fill.Price * take;
+            if (take < fill.Qty)
+            {
+                break; // the deeper levels are dearer: a cut level ends the walk
+            }
+        }
+
+        return new LiquidityPlan(fills);
+    }
 }
 
 /// <summary>

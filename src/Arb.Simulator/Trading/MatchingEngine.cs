@@ -15,8 +15,12 @@ public sealed partial class MatchingEngine(SimMarket market)
 
     public SimMarket Market { get; } = market ?? throw new ArgumentNullException(nameof(market));
 
-    /// <summary>Validates and executes an order as Bybit would; retCode 0 even when the order ends cancelled.</summary>
-    public OrderResult Submit(SimAccount account, OrderRequest request, long nowMs)
+    /// <summary>
+    /// Validates and executes an order as Bybit would; retCode 0 even when the order ends cancelled. With
+    /// <paramref name="fillHalfOnly"/> (the partial-fill fault) the order takes at most half its quantity, rounded
+    /// down to the lot, and whatever is left is cancelled instead of resting.
+    /// </summary>
+    public OrderResult Submit(SimAccount account, OrderRequest request, long nowMs, bool fillHalfOnly = false)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(request);
@@ -28,7 +32,7 @@ public sealed partial class MatchingEngine(SimMarket market)
 
         var book = symbolMarket!.Book(request.Category);
         var isMarket = request.OrderType == SimOrderType.Market;
-        var timeInForce = isMarket ? SimTimeInForce.Ioc : request.TimeInForce;
+        var timeInForce = isMarket || (fillHalfOnly && request.TimeInForce == SimTimeInForce.Gtc) ? SimTimeInForce.Ioc : request.TimeInForce;
         var qty = request.Qty;
         if (request.Category == MarketCategory.Linear && request.ReduceOnly)
         {
@@ -44,7 +48,7 @@ public sealed partial class MatchingEngine(SimMarket market)
             OrderLinkId = request.OrderLinkId ?? "",
             Side = request.Side,
             OrderType = request.OrderType,
-            TimeInForce = timeInForce,
+            TimeInForce = isMarket ? SimTimeInForce.Ioc : request.TimeInForce,
             Price = isMarket ? 0m : request.Price!.Value,
             Qty = qty,
             MarketUnit = request.Category == MarketCategory.Spot && isMarket
@@ -61,6 +65,11 @@ public sealed partial class MatchingEngine(SimMarket market)
         var plan = timeInForce == SimTimeInForce.PostOnly ? LiquidityPlan.Empty
             : order.QtyInQuote ? LiquidityWalk.ForQuote(book, qty)
             : LiquidityWalk.ForBase(book, order.Side, limit, qty);
+        if (fillHalfOnly)
+        {
+            plan = order.QtyInQuote ? plan.UpToValue(qty / 2, book.LotSize) : plan.UpToQty(Math.Floor(qty / 2 / book.LotSize) * book.LotSize);
+        }
+
         if (CheckFunds(account, symbolMarket, order, plan) is { } poor)
         {
             return poor;
