@@ -37,6 +37,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         Engine = new Trading.MatchingEngine(market);
         AccountEvents = new AccountEventPublisher(market, Accounts, () => _privateSessions.Keys);
         Stepped += AccountEvents.FlushAll;
+        AccountChanged += account => AccountEvents.Flush(account, Market.NowMs); // pushes right after REST changes an account
         SpotFeed = new PublicFeed(market, MarketCategory.Spot);
         LinearFeed = new PublicFeed(market, MarketCategory.Linear);
     }
