@@ -13,6 +13,12 @@ public sealed record SimulatorOptions
 
     public SimMarketOptions Market { get; init; } = new();
 
+    /// <summary>
+    /// Refuse requests beyond Bybit's per-key limits with 10006 (the default). Off for load tests: the limit headers
+    /// are still sent.
+    /// </summary>
+    public bool EnforceRateLimits { get; init; } = true;
+
     /// <summary>API key pairs accepted besides the sandbox pair (<see cref="Auth.SimCredentials.Sandbox"/>).</summary>
     public IReadOnlyList<Auth.SimCredentials> Credentials { get; init; } = [];
 }

@@ -111,7 +111,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         app.UseWebSockets();
         server.MapStreams(app);
         Rest.MarketEndpoints.Map(app, market, exchangeClock);
-        var verifier = new SignedRequestVerifier(server.Credentials, new UidRateLimiter(), exchangeClock);
+        var verifier = new SignedRequestVerifier(server.Credentials, new UidRateLimiter(options.EnforceRateLimits), exchangeClock);
         Rest.AccountEndpoints.Map(app, server, verifier);
         Rest.TradingEndpoints.Map(app, server, verifier);
         Control.ControlEndpoints.Map(app, server);
