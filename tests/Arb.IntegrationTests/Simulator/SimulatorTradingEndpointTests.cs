@@ -207,6 +207,20 @@ public sealed class SimulatorTradingEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bots_client_sees_a_rejected_order_as_bybits_balance_error_and_does_not_retry_it()
+    {
+        await SimPostAsync("/sim/reject-orders?count=1");
+        const string order = """{"category":"linear","symbol":"BTCUSDT","side":"Buy","orderType":"Market","qty":"0.01","orderLinkId":"bot-leg-1"}""";
+
+        var error = await Assert.ThrowsAsync<BybitApiException>(() => Client().SendSignedAsync(BybitRequest.Post("/v5/order/create", order, retryable: false), Ct));
+        var retried = await Client().SendSignedAsync(BybitRequest.Post("/v5/order/create", order, retryable: false), Ct);
+
+        Assert.Equal(110007, error.RetCode);
+        Assert.Equal("ab not enough for new order", error.RetMessage);
+        Assert.Equal("bot-leg-1", retried.Result.GetProperty("orderLinkId").GetString()); // the rejected id was never used
+    }
+
+    [Fact]
     public async Task The_partial_fill_fault_fills_half_and_cancels_the_rest()
     {
         await SimPostAsync("/sim/partial-fill?count=1");
