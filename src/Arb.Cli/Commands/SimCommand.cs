@@ -30,8 +30,8 @@ internal static class SimCommand
 
         var command = new Command(
             "sim",
-            "Run the Bybit-compatible exchange simulator on loopback: V5 REST market endpoints and the public spot " +
-            "and linear streams, driven by a synthetic market. Point the bot at it with BYBIT_REST_URL and BYBIT_WS_URL. " +
+            "Run the Bybit-compatible exchange simulator on loopback: V5 REST (market, orders, positions, wallet) and the public and private " +
+            "streams, driven by a synthetic market or recorded quotes. Point the bot at it with BYBIT_REST_URL and BYBIT_WS_URL. " +
             "Ctrl+C stops it.");
         command.Options.Add(port);
         command.Options.Add(symbols);
@@ -106,7 +106,7 @@ internal static class SimCommand
                 Console.WriteLine($"  also accepting the API keys: {string.Join(", ", keys)}");
             }
 
-            Console.WriteLine("  signed endpoints served so far: GET /v5/account/fee-rate; faults under /sim/ (see README)");
+            Console.WriteLine("  every new account starts with 100000 USDT, 1 BTC and 10 ETH; fault switches under /sim/ (see README)");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
