@@ -202,7 +202,25 @@ public sealed class SimulatorServer : IAsyncDisposable
         routes.Map("/v5/private", AcceptPrivateAsync);
     }
 
-    private async Task AcceptAsync(HttpContext context, PublicFeed feed)
+    private Task AcceptAsync(HttpContext context, PublicFeed feed) => AcceptSessionAsync(
+        context,
+        _sessions,
+        socket => new PublicStreamSession(socket, feed, Market, PublicStreamSession.NewConnectionId()),
+        (session, ct) => session.RunAsync(ct));
+
+    private Task AcceptPrivateAsync(HttpContext context) => AcceptSessionAsync(
+        context,
+        _privateSessions,
+        socket => new PrivateStreamSession(socket, Credentials, ExchangeClock, PublicStreamSession.NewConnectionId()),
+        (session, ct) => session.RunAsync(ct));
+
+    // Upgrades the request, keeps the session in its registry (faults reach it there) until it ends.
+    private async Task AcceptSessionAsync<TSession>(
+        HttpContext context,
+        System.Collections.Concurrent.ConcurrentDictionary<TSession, byte> registry,
+        Func<System.Net.WebSockets.WebSocket, TSession> open,
+        Func<TSession, CancellationToken, Task> run)
+        where TSession : notnull
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -211,38 +229,16 @@ public sealed class SimulatorServer : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = new PublicStreamSession(socket, feed, Market, PublicStreamSession.NewConnectionId());
+        var session = open(socket);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        _sessions[session] = 0;
+        registry[session] = 0;
         try
         {
-            await session.RunAsync(linked.Token);
+            await run(session, linked.Token);
         }
         finally
         {
-            _sessions.TryRemove(session, out _);
-        }
-    }
-
-    private async Task AcceptPrivateAsync(HttpContext context)
-    {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = new PrivateStreamSession(socket, Credentials, ExchangeClock, PublicStreamSession.NewConnectionId());
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        _privateSessions[session] = 0;
-        try
-        {
-            await session.RunAsync(linked.Token);
-        }
-        finally
-        {
-            _privateSessions.TryRemove(session, out _);
+            registry.TryRemove(session, out _);
         }
     }
 

@@ -13,8 +13,15 @@ internal static class OrderRow
 {
     public static void Write(Utf8JsonWriter writer, SimOrder order)
     {
-        var spot = order.Category == MarketCategory.Spot;
         writer.WriteStartObject();
+        WriteFields(writer, order);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The order's fields without the enclosing object (the private <c>order</c> push adds a few).</summary>
+    public static void WriteFields(Utf8JsonWriter writer, SimOrder order)
+    {
+        var spot = order.Category == MarketCategory.Spot;
         writer.WriteString("orderId", order.OrderId);
         writer.WriteString("orderLinkId", order.OrderLinkId);
         writer.WriteString("blockTradeId", "");
@@ -66,7 +73,6 @@ internal static class OrderRow
             writer.WriteAmount(order.FeeCurrency, order.CumExecFee, 10);
         }
 
-        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 }

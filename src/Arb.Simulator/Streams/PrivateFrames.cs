@@ -13,61 +13,13 @@ internal sealed class PrivateFrames
 {
     private readonly JsonFrames _frames = new();
 
+    // The same fields as a REST order row, plus the category and two fields only the push carries.
     public byte[] Order(string topic, SimOrder o, long nowMs) => Frame(topic, nowMs, w =>
     {
         w.WriteString("category", o.Category.ToWireName());
-        w.WriteString("symbol", o.Symbol);
-        w.WriteString("orderId", o.OrderId);
-        w.WriteString("orderLinkId", o.OrderLinkId);
-        w.WriteString("blockTradeId", "");
-        w.WriteString("side", o.Side.ToString());
-        w.WriteNumber("positionIdx", 0);
-        w.WriteString("orderStatus", Status(o.Status));
-        w.WriteString("cancelType", o.CancelType);
-        w.WriteString("rejectReason", o.RejectReason);
-        w.WriteString("timeInForce", o.TimeInForce.ToWireName());
-        w.WriteString("isLeverage", o.Category == MarketCategory.Spot ? "0" : "");
-        w.WriteString("price", Text(o.Price));
-        w.WriteString("qty", Text(o.Qty));
-        w.WriteString("avgPrice", o.CumExecQty == 0m ? "" : Text(o.AvgPrice));
-        w.WriteString("leavesQty", Text(o.LeavesQty));
-        w.WriteString("leavesValue", Text(o.LeavesValue));
-        w.WriteString("cumExecQty", Text(o.CumExecQty));
-        w.WriteString("cumExecValue", Text(o.CumExecValue));
-        w.WriteString("cumExecFee", Text(o.CumExecFee));
-        w.WriteString("orderType", o.OrderType.ToString());
-        w.WriteString("stopOrderType", "");
-        w.WriteString("orderIv", "");
-        w.WriteString("triggerPrice", "");
-        w.WriteString("takeProfit", "");
-        w.WriteString("stopLoss", "");
-        w.WriteString("triggerBy", "");
-        w.WriteString("tpTriggerBy", "");
-        w.WriteString("slTriggerBy", "");
-        w.WriteNumber("triggerDirection", 0);
-        w.WriteString("placeType", "");
-        w.WriteString("lastPriceOnCreated", "");
-        w.WriteBoolean("closeOnTrigger", false);
-        w.WriteBoolean("reduceOnly", o.ReduceOnly);
-        w.WriteNumber("smpGroup", 0);
-        w.WriteString("smpType", "None");
-        w.WriteString("smpOrderId", "");
-        w.WriteString("slLimitPrice", "0");
-        w.WriteString("tpLimitPrice", "0");
-        w.WriteString("tpslMode", "UNKNOWN");
-        w.WriteString("createType", "CreateByUser");
-        w.WriteString("marketUnit", o.MarketUnit?.ToWireName() ?? "");
-        w.WriteString("createdTime", Text(o.CreatedTimeMs));
-        w.WriteString("updatedTime", Text(o.UpdatedTimeMs));
+        Rest.OrderRow.WriteFields(w, o);
         w.WriteString("feeCurrency", o.FeeCurrency);
         w.WriteString("closedPnl", Text(o.ClosedPnl));
-        w.WriteStartObject("cumFeeDetail");
-        if (o.CumExecFee != 0m)
-        {
-            w.WriteString(o.FeeCurrency, Text(o.CumExecFee));
-        }
-
-        w.WriteEndObject();
     });
 
     public byte[] Execution(string topic, SimExecution e, long nowMs) => Frame(topic, nowMs, w =>
@@ -217,12 +169,6 @@ internal sealed class PrivateFrames
         w.WriteString("accountLTV", "0");
         w.WriteString("accountType", "UNIFIED");
     });
-
-    internal static string Status(SimOrderStatus status) => status switch
-    {
-        SimOrderStatus.PartiallyFilledCanceled => "PartiallyFilledCanceled",
-        _ => status.ToString(),
-    };
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
