@@ -3,7 +3,6 @@ using Arb.Simulator.Auth;
 using Arb.Simulator.Trading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using TradingCodes = Arb.Simulator.Trading.SimRetCodes;
 
 namespace Arb.Simulator.Rest;
 
@@ -116,7 +115,7 @@ internal static class OrderEndpoints
     {
         if (server.OrderFaults.TakeReject())
         {
-            return OrderResult.Fail(order.Category == MarketCategory.Spot ? TradingCodes.SpotInsufficientBalance : TradingCodes.LinearInsufficientBalance);
+            return OrderResult.Fail(order.Category == MarketCategory.Spot ? SimRetCodes.SpotInsufficientBalance : SimRetCodes.LinearInsufficientBalance);
         }
 
         return server.Engine.Submit(account, order, nowMs, fillHalfOnly: server.OrderFaults.TakePartialFill());

@@ -4,7 +4,6 @@ using Arb.Simulator.Auth;
 using Arb.Simulator.Trading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using TradingCodes = Arb.Simulator.Trading.SimRetCodes;
 
 namespace Arb.Simulator.Rest;
 
@@ -80,9 +79,9 @@ internal static class PositionEndpoints
             }
 
             var code = request.Account.SetLeverage(symbol, buy > int.MaxValue ? 0 : (int)buy);
-            if (code != TradingCodes.Ok)
+            if (code != SimRetCodes.Ok)
             {
-                return RestEnvelope.Error(request.NowMs, code, TradingCodes.Message(code));
+                return RestEnvelope.Error(request.NowMs, code, SimRetCodes.Message(code));
             }
 
             server.NotifyAccountChanged(request.Account);

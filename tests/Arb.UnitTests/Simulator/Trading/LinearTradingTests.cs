@@ -1,3 +1,4 @@
+using Arb.Simulator;
 using Arb.Domain.Market;
 using Arb.Simulator.Market;
 using Arb.Simulator.Trading;

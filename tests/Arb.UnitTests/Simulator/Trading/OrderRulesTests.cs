@@ -1,3 +1,4 @@
+using Arb.Simulator;
 using Arb.Simulator.Trading;
 using static Arb.UnitTests.Simulator.Trading.TradingFixture;
 

@@ -1,10 +1,24 @@
-namespace Arb.Simulator.Trading;
+namespace Arb.Simulator;
 
-/// <summary>The Bybit retCodes and messages the matching engine answers with (PROTOCOL §5.7).</summary>
+/// <summary>The Bybit retCodes and messages the simulator answers with (PROTOCOL §5.7), always with HTTP 200.</summary>
 public static class SimRetCodes
 {
     public const int Ok = 0;
+    /// <summary>A missing or invalid request parameter.</summary>
     public const int ParamsError = 10001;
+
+    /// <summary>The request's timestamp is outside the receive window.</summary>
+    public const int TimestampOutOfWindow = 10002;
+
+    /// <summary>Unknown API key.</summary>
+    public const int InvalidApiKey = 10003;
+
+    /// <summary>The signature does not match.</summary>
+    public const int SignatureError = 10004;
+
+    /// <summary>Per-key rate limit exceeded.</summary>
+    public const int RateLimited = 10006;
+
     public const int LinearOrderNotFound = 110001;
     public const int LinearInsufficientBalance = 110007;
     public const int ReduceOnlyNotSatisfied = 110017;
