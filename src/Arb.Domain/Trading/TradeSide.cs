@@ -1,0 +1,7 @@
+namespace Arb.Domain.Trading;
+
+public enum TradeSide
+{
+    Buy,
+    Sell,
+}

@@ -1,0 +1,76 @@
+namespace Arb.Engine.Portfolio;
+
+/// <summary>
+/// One leg's position, signed (positive long, negative short), kept as first-in-first-out lots so realised and
+/// unrealised PnL are sums of products, exact to the last decimal (an average entry price would divide, and
+/// rounding would leak into the ledger). The same arithmetic serves spot and perp: a spot sale beyond what the
+/// bot bought is a sale of coin the account already held, tracked as a negative quantity. Fees are kept elsewhere.
+/// </summary>
+public sealed class PositionLeg
+{
+    private readonly List<(decimal Quantity, decimal Price)> _lots = [];
+
+    /// <summary>Signed open quantity.</summary>
+    public decimal Quantity { get; private set; }
+
+    /// <summary>Average price of the open quantity, for display; 0 when flat.</summary>
+    public decimal EntryPrice => Quantity == 0m ? 0m : _lots.Sum(l => l.Quantity * l.Price) / _lots.Sum(l => l.Quantity);
+
+    /// <summary>Price difference earned on reduced quantity, in quote coin, before fees.</summary>
+    public decimal Realized { get; private set; }
+
+    /// <summary>Applies a trade of <paramref name="signedQuantity"/> (positive buys) at <paramref name="price"/>.</summary>
+    public void Apply(decimal signedQuantity, decimal price)
+    {
+        if (signedQuantity == 0m)
+        {
+            return;
+        }
+
+        var side = Math.Sign(signedQuantity);
+        if (Quantity == 0m || Math.Sign(Quantity) == side)
+        {
+            _lots.Add((Math.Abs(signedQuantity), price));
+            Quantity += signedQuantity;
+            return;
+        }
+
+        // Reducing: the oldest lots close first; anything beyond the position opens the other way at this price.
+        var held = Math.Sign(Quantity);
+        var remaining = Math.Abs(signedQuantity);
+        while (remaining > 0m && _lots.Count > 0)
+        {
+            var (lotQuantity, lotPrice) = _lots[0];
+            var take = Math.Min(lotQuantity, remaining);
+            Realized += (price - lotPrice) * take * held;
+            remaining -= take;
+            if (take == lotQuantity)
+            {
+                _lots.RemoveAt(0);
+            }
+            else
+            {
+                _lots[0] = (lotQuantity - take, lotPrice);
+            }
+        }
+
+        Quantity += signedQuantity;
+        if (remaining > 0m)
+        {
+            _lots.Add((remaining, price));
+        }
+    }
+
+    /// <summary>What closing the open quantity at <paramref name="mark"/> would realise.</summary>
+    public decimal Unrealized(decimal mark)
+    {
+        var sign = Math.Sign(Quantity);
+        var total = 0m;
+        foreach (var (quantity, price) in _lots)
+        {
+            total += (mark - price) * quantity * sign;
+        }
+
+        return total;
+    }
+}
