@@ -63,10 +63,16 @@ internal static partial class RunCommand
         return ExitCodes.Ok;
     }
 
-    // Without API keys and without a server of the user's choosing, the bot runs against its own exchange.
+    // MODE=sim, or MODE=auto without API keys and without a server of the user's choosing: the bot's own exchange.
     private static async Task<SimulatorServer?> StartSimulatorIfNeededAsync(BotSettings settings, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (settings.HasApiKeys || settings.Exchange.RestUrl is not null || settings.Exchange.WsUrl is not null)
+        var wanted = settings.Trading.Mode switch
+        {
+            TradingMode.Sim => true,
+            TradingMode.Auto => !settings.HasApiKeys && settings.Exchange.RestUrl is null && settings.Exchange.WsUrl is null,
+            _ => false, // live and paper read Bybit's market
+        };
+        if (!wanted)
         {
             return null;
         }

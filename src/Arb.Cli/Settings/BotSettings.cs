@@ -12,6 +12,8 @@ public sealed record BotSettings
 
     public required RiskSettings Risk { get; init; }
 
+    public required TradingSettings Trading { get; init; }
+
     public required EngineSettings Engine { get; init; }
 
     public required PersistenceSettings Persistence { get; init; }

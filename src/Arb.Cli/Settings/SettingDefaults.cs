@@ -30,6 +30,15 @@ public static class SettingDefaults
     public const int ErrorLimit = 5;
 
     public const int ParallelTasks = 4;
+    public const decimal EntryEdgeBps = 20m;
+    public const decimal ExitEdgeBps = -10m;
+    public const bool AllowReverse = true;
+    public const decimal HoldingHorizonSeconds = 28_800m;
+    public const int Leverage = 1;
+    public const decimal LegHedgeTimeoutSeconds = 2m;
+    public const decimal SpotTakerFee = 0.001m;
+    public const decimal PerpTakerFee = 0.00055m;
+    public const int BasisVolWindow = 600;
     public const string PolicyDir = "policies";
     public const LogLevel LogLevel = Microsoft.Extensions.Logging.LogLevel.Information;
 

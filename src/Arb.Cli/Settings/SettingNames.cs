@@ -35,6 +35,18 @@ public static class SettingNames
     public const string TradeCooldownSec = "TRADE_COOLDOWN_SEC";
     public const string ErrorLimit = "ERROR_LIMIT";
 
+    // Trading
+    public const string Mode = "MODE";
+    public const string EntryEdgeBps = "ENTRY_EDGE_BPS";
+    public const string ExitEdgeBps = "EXIT_EDGE_BPS";
+    public const string AllowReverse = "ALLOW_REVERSE";
+    public const string HoldingHorizonSec = "HOLDING_HORIZON_SEC";
+    public const string Leverage = "LEVERAGE";
+    public const string LegHedgeTimeoutSec = "LEG_HEDGE_TIMEOUT_SEC";
+    public const string SpotTakerFee = "SPOT_TAKER_FEE";
+    public const string PerpTakerFee = "PERP_TAKER_FEE";
+    public const string BasisVolWindow = "BASIS_VOL_WINDOW";
+
     // Engine
     public const string ParallelTasks = "PARALLEL_TASKS";
     public const string PolicyDir = "POLICY_DIR";
@@ -70,6 +82,8 @@ public static class SettingNames
         AccountEquityUsd, RiskPerTrade, MaxPositionUsd, MaxExposureUsd, MaxDrawdownUsd, MaxRelativeDrawdownUsd,
         MaxSymbolDrawdownUsd, MaxSymbolRelDrawdownUsd, DailyDrawdownUsd, MaxConsecutiveLosses, MaxDailyTrades,
         MaxProfitUsd, TradeCooldownSec, ErrorLimit,
+        Mode, EntryEdgeBps, ExitEdgeBps, AllowReverse, HoldingHorizonSec, Leverage, LegHedgeTimeoutSec,
+        SpotTakerFee, PerpTakerFee, BasisVolWindow,
         ParallelTasks, PolicyDir, LogLevel,
         StateFile, StateBackupFile, StateSaveSec, PnlLog, TradesLog,
         PromHost, PromPort,

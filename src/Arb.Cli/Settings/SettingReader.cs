@@ -77,6 +77,14 @@ internal sealed class SettingReader(IReadOnlyDictionary<string, string?> environ
     public decimal Fraction(string name, decimal fallback) =>
         Decimal(name, fallback, v => v is > 0m and <= 1m, "a fraction greater than 0 and at most 1 (0.01 = 1%)");
 
+    /// <summary>Basis points, which may be negative (an exit threshold is a cost one accepts).</summary>
+    public decimal Bps(string name, decimal fallback, decimal min, decimal max) =>
+        Decimal(name, fallback, v => v >= min && v <= max, $"basis points from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>A fee rate as a fraction of notional, such as 0.001 for 0.1 %.</summary>
+    public decimal FeeRate(string name, decimal fallback) =>
+        Decimal(name, fallback, v => v is >= 0m and < 0.01m, "a fee rate from 0 to below 0.01 (0.001 = 0.1%)");
+
     /// <summary>A duration given in seconds; fractions are allowed.</summary>
     public TimeSpan Seconds(string name, decimal fallback, bool allowZero = false)
     {

@@ -25,11 +25,13 @@ public static class SettingsLoader
 
         var dotEnv = dotEnvPath is null ? new Dictionary<string, string>(StringComparer.Ordinal) : DotEnvFile.Read(dotEnvPath);
         var reader = new SettingReader(environment, dotEnv);
+        var exchange = ExchangeSettings.Read(reader);
         return new BotSettings
         {
-            Exchange = ExchangeSettings.Read(reader),
+            Exchange = exchange,
             MarketData = MarketDataSettings.Read(reader),
             Risk = RiskSettings.Read(reader),
+            Trading = TradingSettings.Read(reader, exchange.HasApiKeys),
             Engine = EngineSettings.Read(reader),
             Persistence = PersistenceSettings.Read(reader),
             Metrics = MetricsSettings.Read(reader),

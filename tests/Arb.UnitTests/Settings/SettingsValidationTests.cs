@@ -32,6 +32,18 @@ public sealed class SettingsValidationTests
         ("STATE_SAVE_SEC", "often", PositiveSeconds),
         ("STATE_SAVE_SEC", "-1", PositiveSeconds),
         ("STATE_SAVE_SEC", "0", PositiveSeconds),
+        ("MODE", "real", "expected one of auto, live, paper, sim"),
+        ("ENTRY_EDGE_BPS", "wide", "expected basis points from -1000 to 1000"),
+        ("ENTRY_EDGE_BPS", "1001", "expected basis points from -1000 to 1000"),
+        ("EXIT_EDGE_BPS", "-1500", "expected basis points from -1000 to 1000"),
+        ("ALLOW_REVERSE", "maybe", "expected true or false"),
+        ("HOLDING_HORIZON_SEC", "-1", "expected a number of seconds from 0 to 86400"),
+        ("LEVERAGE", "0", "expected a whole number from 1 to 100"),
+        ("LEVERAGE", "2.5", "expected a whole number from 1 to 100"),
+        ("LEG_HEDGE_TIMEOUT_SEC", "0", PositiveSeconds),
+        ("SPOT_TAKER_FEE", "0.1%", "expected a fee rate from 0 to below 0.01"),
+        ("PERP_TAKER_FEE", "0.02", "expected a fee rate from 0 to below 0.01"),
+        ("BASIS_VOL_WINDOW", "1", "expected a whole number from 2 to 100000"),
         ("TRADE_COOLDOWN_SEC", "half", "expected a number of seconds from 0 to 86400"),
         ("TRADE_COOLDOWN_SEC", "-0.5", "expected a number of seconds from 0 to 86400"),
 
@@ -173,6 +185,7 @@ public sealed class SettingsValidationTests
     [InlineData("TELEGRAM_BOT_TOKEN", "it is required when TELEGRAM_CHAT_ID is set", "TELEGRAM_CHAT_ID=42")]
     [InlineData("ALERT_EMAIL_FROM", "it is required when email alerts are enabled", "SMTP_HOST=smtp.example.com", "ALERT_EMAIL_TO=ops@example.com")]
     [InlineData("ALERT_EMAIL_TO", "it is required when SMTP_HOST is set", "SMTP_HOST=smtp.example.com")]
+    [InlineData("BYBIT_API_KEY", "it is required when MODE is live", "MODE=live")]
     [InlineData("SMTP_HOST", "it is required when ALERT_EMAIL_TO is set", "ALERT_EMAIL_TO=ops@example.com")]
     [InlineData("SMTP_PASSWORD", "it is required when SMTP_USER is set", "SMTP_USER=bot")]
     [InlineData("SMTP_USER", "it is required when SMTP_PASSWORD is set", "SMTP_PASSWORD=password-only-value")]
