@@ -36,6 +36,10 @@ internal sealed class BookTopic
 
     public long UpdateId { get; private set; }
 
+    // Depth 1 re-sends an unchanged snapshot (same u) after this long, as Bybit does.
+    private const long QuietResendMs = 3_000;
+    private long _lastPublishedMs = long.MinValue;
+
     /// <summary>
     /// When set, the next published delta skips one update id (the fault "skip a sequence number").
     /// </summary>
@@ -55,11 +59,18 @@ internal sealed class BookTopic
         var askChanges = Diff(_spareAsks, _asks, isBid: false, _askChanges);
         if (bidChanges.Count == 0 && askChanges.Count == 0)
         {
+            if (Depth == 1 && _lastPublishedMs != long.MinValue && nowMs - _lastPublishedMs >= QuietResendMs)
+            {
+                _lastPublishedMs = nowMs;
+                return Write("snapshot", _bids, _asks, nowMs);
+            }
+
             return null;
         }
 
         UpdateId += SkipNextUpdateId ? 2 : 1;
         SkipNextUpdateId = false;
+        _lastPublishedMs = nowMs;
         return Depth == 1 ? Write("snapshot", _bids, _asks, nowMs) : Write("delta", bidChanges, askChanges, nowMs);
     }
 

@@ -92,4 +92,25 @@ public sealed class PublicFeedTests
         Assert.Equal("error:handler not found,topic:orderbook.25.BTCUSDT", error);
         Assert.False(spot.Subscribe(new StreamSubscriber("x"), "orderbook.50.DOGEUSDT", out _, out _));
     }
+
+    [Fact]
+    public void A_quiet_depth_1_book_resends_its_snapshot_with_the_same_update_id_after_three_seconds()
+    {
+        var market = new SimMarket([SimInstrument.Btc], new SimMarketOptions { Seed = 4 }, Start);
+        var feed = new PublicFeed(market, MarketCategory.Linear);
+        var subscriber = new StreamSubscriber("test");
+        Assert.True(feed.Subscribe(subscriber, "orderbook.1.BTCUSDT", out _, out _));
+        market.Step(Start + 50);
+        feed.Publish(market.NowMs);
+        Assert.True(subscriber.Outbox.TryRead(out var first));
+        var firstU = System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("data").GetProperty("u").GetInt64();
+
+        feed.Publish(Start + 2_000);           // nothing changed, less than 3 s: silence
+        Assert.False(subscriber.Outbox.TryRead(out _));
+        feed.Publish(Start + 3_100);           // nothing changed for 3 s: the same snapshot again
+        Assert.True(subscriber.Outbox.TryRead(out var again));
+        var root = System.Text.Json.JsonDocument.Parse(again).RootElement;
+        Assert.Equal("snapshot", root.GetProperty("type").GetString());
+        Assert.Equal(firstU, root.GetProperty("data").GetProperty("u").GetInt64());
+    }
 }
