@@ -17,4 +17,4 @@ public sealed record Fill(
     string FeeCoin,
     string OrderLinkId,
     string ExecId,
-    long TimestampMs);
+    long TimestampMs) : IAccountEvent;

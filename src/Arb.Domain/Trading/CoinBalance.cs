@@ -1,0 +1,4 @@
+namespace Arb.Domain.Trading;
+
+/// <summary>One coin of the wallet: its balance, the part locked by open orders, and its equity (balance plus PnL).</summary>
+public sealed record CoinBalance(string Coin, decimal WalletBalance, decimal Locked, decimal Equity);
