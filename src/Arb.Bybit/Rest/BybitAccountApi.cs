@@ -17,4 +17,20 @@ public sealed class BybitAccountApi
         var response = await _client.SendSignedAsync(BybitRequest.Get("/v5/account/fee-rate", query), ct).ConfigureAwait(false);
         return response.Read(r => AccountParsers.ParseFeeRates(r.Result));
     }
+
+    /// <summary>
+    /// <c>GET /v5/account/wallet-balance</c> of the unified account. Bybit omits zero balances unless
+    /// <paramref name="coins"/> names them, so name the coins the bot needs to see even at zero.
+    /// </summary>
+    public async Task<WalletBalance> GetWalletBalanceAsync(IReadOnlyCollection<string>? coins = null, CancellationToken ct = default)
+    {
+        var query = new BybitQuery().Add("accountType", "UNIFIED");
+        if (coins is { Count: > 0 })
+        {
+            query.Add("coin", string.Join(',', coins));
+        }
+
+        var response = await _client.SendSignedAsync(BybitRequest.Get("/v5/account/wallet-balance", query), ct).ConfigureAwait(false);
+        return response.Read(r => AccountParsers.ParseWalletBalance(r.Result));
+    }
 }

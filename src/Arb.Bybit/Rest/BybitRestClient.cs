@@ -5,8 +5,8 @@ namespace Arb.Bybit.Rest;
 
 /// <summary>
 /// The Bybit V5 REST client: public market data (<see cref="Market"/>), signed account queries
-/// (<see cref="Account"/>) and the general <see cref="SendPublicAsync"/> / <see cref="SendSignedAsync"/>
-/// that further endpoints build on. Thread-safe. The <see cref="HttpClient"/> stays the caller's to dispose.
+/// (<see cref="Account"/>), orders (<see cref="Trading"/>), linear positions (<see cref="Positions"/>) and the general
+/// <see cref="SendPublicAsync"/> / <see cref="SendSignedAsync"/> that further endpoints build on. Thread-safe. The <see cref="HttpClient"/> stays the caller's to dispose.
 /// </summary>
 public sealed class BybitRestClient
 {
@@ -28,6 +28,8 @@ public sealed class BybitRestClient
         _transport = new RestTransport(http, options, timeProvider, Clock, RateLimits, log);
         Market = new BybitMarketApi(this);
         Account = new BybitAccountApi(this);
+        Trading = new BybitTradingApi(this);
+        Positions = new BybitPositionApi(this);
     }
 
     public BybitRestOptions Options { get; }
@@ -41,6 +43,12 @@ public sealed class BybitRestClient
     public BybitMarketApi Market { get; }
 
     public BybitAccountApi Account { get; }
+
+    /// <summary>Order entry, order status and executions.</summary>
+    public BybitTradingApi Trading { get; }
+
+    /// <summary>Linear positions, leverage and position mode.</summary>
+    public BybitPositionApi Positions { get; }
 
     /// <summary>Whether signed endpoints can be called.</summary>
     public bool HasCredentials => _transport.HasCredentials;

@@ -6,6 +6,7 @@ using Arb.Domain.Market;
 using Arb.Simulator;
 using Arb.Simulator.Trading;
 using Arb.UnitTests.Support;
+using OrderRequest = Arb.Simulator.Trading.OrderRequest;
 
 namespace Arb.IntegrationTests.Simulator;
 
