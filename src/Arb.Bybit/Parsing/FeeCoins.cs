@@ -5,7 +5,8 @@ namespace Arb.Bybit.Parsing;
 
 /// <summary>
 /// The coin an execution's fee is charged in when the push leaves <c>feeCurrency</c> empty: a spot buy pays in the
-/// base coin it receives, a spot sell in the quote coin, and linear contracts settle everything in USDT.
+/// base coin it receives, a spot sell in the quote coin; linear contracts settle in USDT, or USDC for Bybit's
+/// <c>…PERP</c> contracts. One rule for REST rows and private pushes.
 /// </summary>
 internal static class FeeCoins
 {
@@ -20,7 +21,7 @@ internal static class FeeCoins
 
         if (category != MarketCategory.Spot)
         {
-            return "USDT";
+            return symbol.EndsWith("PERP", StringComparison.Ordinal) ? "USDC" : "USDT";
         }
 
         var quote = QuoteOf(symbol);

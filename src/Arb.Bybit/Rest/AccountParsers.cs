@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arb.Domain.Trading;
 
 namespace Arb.Bybit.Rest;
 

@@ -77,7 +77,7 @@ internal static class TradingParsers
             JsonValues.RequireDecimal(row, "execQty"),
             JsonValues.RequireDecimal(row, "execPrice"),
             JsonValues.RequireDecimal(row, "execFee"),
-            JsonValues.OptionalString(row, "feeCurrency") ?? FeeCoins.Derive(category, symbol, side),
+            Parsing.FeeCoins.For(category, symbol, side, JsonValues.OptionalString(row, "feeCurrency")),
             JsonValues.OptionalString(row, "orderLinkId") ?? string.Empty,
             JsonValues.RequireString(row, "execId"),
             JsonValues.RequireInt64(row, "execTime"));
@@ -88,8 +88,9 @@ internal static class TradingParsers
         JsonValues.RequireString(row, "symbol"),
         -JsonValues.RequireDecimal(row, "execFee"),
         JsonValues.RequireDecimal(row, "feeRate"),
-        JsonValues.RequireInt64(row, "execTime"),
-        JsonValues.RequireString(row, "execId"));
+        JsonValues.OptionalDecimal(row, "execValue") ?? 0m,
+        JsonValues.RequireString(row, "execId"),
+        JsonValues.RequireInt64(row, "execTime"));
 
     private static Dictionary<string, decimal> ParseFeeDetail(JsonElement row)
     {

@@ -1,3 +1,5 @@
+using Arb.Domain.Trading;
+
 namespace Arb.Bybit.Rest;
 
 /// <summary>The unified account from <c>GET /v5/account/wallet-balance</c>; totals are in USD.</summary>

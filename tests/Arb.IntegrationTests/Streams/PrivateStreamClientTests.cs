@@ -40,7 +40,7 @@ public sealed class PrivateStreamClientTests
         lock (sim.Market.Gate)
         {
             var account = sim.Accounts.Find(Key)!;
-            var result = sim.Engine.Submit(account, new OrderRequest(MarketCategory.Linear, "BTCUSDT", SimSide.Buy, SimOrderType.Market, 0.01m) { OrderLinkId = orderLinkId }, sim.Market.NowMs);
+            var result = sim.Engine.Submit(account, new Arb.Simulator.Trading.OrderRequest(MarketCategory.Linear, "BTCUSDT", SimSide.Buy, SimOrderType.Market, 0.01m) { OrderLinkId = orderLinkId }, sim.Market.NowMs);
             Assert.Equal(0, result.RetCode);
             sim.AccountEvents.Flush(account, sim.Market.NowMs);
         }

@@ -57,7 +57,7 @@ public sealed class ExecutionParsingTests
 
         Assert.Empty(fills);
         Assert.Empty(other);
-        Assert.Equal(new FundingPayment("LTCUSDT", -0.00867m, 0.0001m, 1699948800000, "6dff7827-9774-4881-b275-d2b9eec1ce9b"), Assert.Single(funding));
+        Assert.Equal(new FundingPayment("LTCUSDT", -0.00867m, 0.0001m, 86.7m, "6dff7827-9774-4881-b275-d2b9eec1ce9b", 1699948800000), Assert.Single(funding));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ExecutionParsingTests
         TradingParsers.ParseExecutions(document.RootElement, MarketCategory.Spot, fills, funding, other, out var next);
 
         Assert.Null(next);
-        Assert.Equal(new FundingPayment("BTCUSDT", 0.5m, 0.0001m, 1700000000000, "f-1"), Assert.Single(funding));
+        Assert.Equal(new FundingPayment("BTCUSDT", 0.5m, 0.0001m, 0m, "f-1", 1700000000000), Assert.Single(funding));
         Assert.Equal(["AdlTrade"], other);
         Assert.Equal(new Fill("BTCUSDT", MarketCategory.Spot, TradeSide.Sell, 0.001m, 50000m, 0.0275m, "USDT", "leg-1", "t-1", 1700000000001), Assert.Single(fills));
     }

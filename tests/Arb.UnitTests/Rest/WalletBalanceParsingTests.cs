@@ -1,4 +1,5 @@
 using Arb.Bybit.Rest;
+using Arb.Domain.Trading;
 
 namespace Arb.UnitTests.Rest;
 
