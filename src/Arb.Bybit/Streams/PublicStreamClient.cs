@@ -129,12 +129,9 @@ public sealed partial class PublicStreamClient
         }
     }
 
-    internal TimeSpan BackoffDelay(int failures)
-    {
-        var factor = Math.Pow(2, Math.Min(failures, 20));
-        var ms = Math.Min(_options.ReconnectDelayMin.TotalMilliseconds * factor, _options.ReconnectDelayMax.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(ms);
-    }
+    // The REST client's capped exponential backoff, without its jitter: one bot, one connection per stream.
+    internal TimeSpan BackoffDelay(int failures) =>
+        new Rest.RetryBackoff(_options.ReconnectDelayMin, _options.ReconnectDelayMax).Ceiling(failures);
 
     private async Task<(string Reason, bool ReceivedQuotes)> RunConnectionAsync(CancellationToken ct)
     {
