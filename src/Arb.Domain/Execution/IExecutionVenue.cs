@@ -1,0 +1,21 @@
+using Arb.Domain.Market;
+
+namespace Arb.Domain.Execution;
+
+/// <summary>
+/// Where orders go: Bybit over REST (live and sim), or an in-process venue that fills at the book's prices
+/// (paper and backtest). Submissions return once the venue answered; what happened to the order afterwards
+/// (fills, final status) reaches the engine as account events (<see cref="Trading.IAccountEvent"/>) through the
+/// venue's event feed, and can be read back with <see cref="QueryOrderAsync"/>. Implementations are thread-safe.
+/// </summary>
+public interface IExecutionVenue
+{
+    /// <summary>Sends <paramref name="order"/> once. Never throws for a venue refusal or a lost answer: see <see cref="SubmitOutcome"/>.</summary>
+    Task<SubmitOutcome> SubmitAsync(OrderIntent order, CancellationToken ct = default);
+
+    /// <summary>The order's state and fills by its client id; null when the venue does not know the id.</summary>
+    Task<VenueOrderReport?> QueryOrderAsync(MarketCategory category, string symbol, string orderLinkId, CancellationToken ct = default);
+
+    /// <summary>Cancels what is left of an order (IOC orders normally leave nothing); false when it was already closed or unknown.</summary>
+    Task<bool> CancelAsync(MarketCategory category, string symbol, string orderLinkId, CancellationToken ct = default);
+}
