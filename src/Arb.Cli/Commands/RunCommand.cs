@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Arb.Cli.Run;
 using Arb.Cli.Settings;
+using Arb.Cli.Trading;
 using Arb.Simulator;
+using Arb.Simulator.Auth;
 using Microsoft.Extensions.Logging;
 
 namespace Arb.Cli.Commands;
@@ -13,10 +15,10 @@ internal static partial class RunCommand
     {
         var command = new Command(
             "run",
-            "Run the bot with the settings from the environment and .env. Without API keys (and without BYBIT_REST_URL / " +
-            "BYBIT_WS_URL) it starts the embedded Bybit simulator and runs against it. For now it streams the spot and " +
-            "perpetual order books of SYMBOLS and logs top of book, basis and funding; order execution arrives with the " +
-            "trading engine. Ctrl+C stops it cleanly.");
+            "Run the bot with the settings from the environment and .env. MODE=live trades on Bybit with the API keys; " +
+            "MODE=paper trades Bybit's live books with simulated fills; MODE=sim (or no API keys) starts the embedded Bybit " +
+            "simulator and trades against it. Writes every fill to TRADES_LOG and PnL to PNL_LOG. Ctrl+C stops new trades, " +
+            "lets executions in flight finish and hedge, then exits.");
         command.SetAction((_, ct) => RunAsync(Console.Error, ct));
         return command;
     }
@@ -33,30 +35,58 @@ internal static partial class RunCommand
     }
 
     /// <summary>The bot with validated settings, until <paramref name="ct"/> is cancelled.</summary>
-    internal static async Task<int> RunAsync(BotSettings settings, ILoggerFactory loggers, CancellationToken ct, Action<MarketDataRunner>? started = null)
+    internal static async Task<int> RunAsync(
+        BotSettings settings, ILoggerFactory loggers, CancellationToken ct, Action<TradingRunner>? started = null, Action<MarketDataRunner>? watching = null)
     {
         var logger = loggers.CreateLogger("arbbot");
         await using var simulator = await StartSimulatorIfNeededAsync(settings, loggers, ct);
+        var mode = settings.Trading.Mode;
         if (simulator is not null)
         {
-            settings = settings with { Exchange = settings.Exchange with { RestUrl = simulator.RestUri, WsUrl = simulator.WebSocketUri } };
+            var sandbox = SimCredentials.Sandbox;
+            settings = settings with
+            {
+                Exchange = settings.Exchange with
+                {
+                    RestUrl = simulator.RestUri,
+                    WsUrl = simulator.WebSocketUri,
+                    ApiKey = new Secret(sandbox.ApiKey),
+                    ApiSecret = new Secret(sandbox.ApiSecret),
+                },
+            };
+            mode = TradingMode.Sim;
             LogSimulator(logger, simulator.RestUri.ToString());
         }
-        else
+        else if (mode == TradingMode.Auto)
         {
-            LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), settings.HasApiKeys
-                ? "API keys present; order execution arrives with the trading engine, so this run only watches the market"
-                : "no API keys, custom BYBIT_REST_URL / BYBIT_WS_URL: watching market data only");
+            mode = settings.HasApiKeys ? TradingMode.Live : TradingMode.Auto;
         }
 
         try
         {
-            var runner = new MarketDataRunner(settings, TimeProvider.System, loggers);
-            started?.Invoke(runner);
-            await runner.RunAsync(ct);
+            if (mode == TradingMode.Auto)
+            {
+                // No keys, but a server of the user's choosing: nothing can be traded, so only watch.
+                LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), "no API keys, custom BYBIT_REST_URL / BYBIT_WS_URL: watching market data only");
+                var watcher = new MarketDataRunner(settings, TimeProvider.System, loggers);
+                watching?.Invoke(watcher);
+                await watcher.RunAsync(ct);
+            }
+            else
+            {
+                LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), mode.ToString().ToLowerInvariant());
+                var runner = new TradingRunner(settings, mode, TimeProvider.System, loggers);
+                started?.Invoke(runner);
+                await runner.RunAsync(ct);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+        catch (StartupException ex)
+        {
+            LogStartupFailed(logger, ex.Message);
+            return ExitCodes.Failure;
         }
 
         LogStopped(logger);
@@ -85,6 +115,9 @@ internal static partial class RunCommand
 
     [LoggerMessage(Level = LogLevel.Information, Message = "arbbot run on Bybit {Environment}: {Mode}")]
     private static partial void LogMode(ILogger logger, string environment, string mode);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "cannot trade: {Reason}")]
+    private static partial void LogStartupFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "stopped")]
     private static partial void LogStopped(ILogger logger);

@@ -14,6 +14,9 @@ public sealed record PersistenceSettings
     /// <summary>CSV of periodic PnL rows.</summary>
     public required string PnlLog { get; init; }
 
+    /// <summary>How often a row per symbol is appended to <see cref="PnlLog"/>.</summary>
+    public required TimeSpan PnlLogInterval { get; init; }
+
     /// <summary>CSV of executed trades.</summary>
     public required string TradesLog { get; init; }
 
@@ -25,6 +28,7 @@ public sealed record PersistenceSettings
             StateBackupFile = reader.Path(SettingNames.StateBackupFile, SettingDefaults.StateBackupFile),
             StateSaveInterval = reader.Seconds(SettingNames.StateSaveSec, SettingDefaults.StateSaveSeconds),
             PnlLog = reader.Path(SettingNames.PnlLog, SettingDefaults.PnlLog),
+            PnlLogInterval = reader.Seconds(SettingNames.PnlLogSec, SettingDefaults.PnlLogSeconds),
             TradesLog = reader.Path(SettingNames.TradesLog, SettingDefaults.TradesLog),
         };
         settings.RequireDistinctFiles(reader);

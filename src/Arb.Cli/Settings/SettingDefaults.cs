@@ -46,6 +46,7 @@ public static class SettingDefaults
     public const string StateBackupFile = "logs/state.bak.json";
     public const decimal StateSaveSeconds = 5m;
     public const string PnlLog = "logs/pnl.csv";
+    public const decimal PnlLogSeconds = 10m;
     public const string TradesLog = "logs/trades.csv";
 
     public const string PromHost = "127.0.0.1";

@@ -57,6 +57,7 @@ public static class SettingNames
     public const string StateBackupFile = "STATE_BACKUP_FILE";
     public const string StateSaveSec = "STATE_SAVE_SEC";
     public const string PnlLog = "PNL_LOG";
+    public const string PnlLogSec = "PNL_LOG_SEC";
     public const string TradesLog = "TRADES_LOG";
 
     // Metrics
@@ -85,7 +86,7 @@ public static class SettingNames
         Mode, EntryEdgeBps, ExitEdgeBps, AllowReverse, HoldingHorizonSec, Leverage, LegHedgeTimeoutSec,
         SpotTakerFee, PerpTakerFee, BasisVolWindow,
         ParallelTasks, PolicyDir, LogLevel,
-        StateFile, StateBackupFile, StateSaveSec, PnlLog, TradesLog,
+        StateFile, StateBackupFile, StateSaveSec, PnlLog, PnlLogSec, TradesLog,
         PromHost, PromPort,
         SmtpHost, SmtpPort, SmtpUser, SmtpPassword, SmtpUseTls, AlertEmailFrom, AlertEmailTo,
         TelegramBotToken, TelegramChatId,

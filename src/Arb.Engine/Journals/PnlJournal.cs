@@ -1,5 +1,5 @@
 using System.Globalization;
-using Arb.Engine.Portfolio;
+using Arb.Engine.Trading;
 
 namespace Arb.Engine.Journals;
 
@@ -16,22 +16,13 @@ public sealed class PnlJournal(string path) : IDisposable
 
     public string Path => _file.Path;
 
-    public void Record(long timestampMs, TradingPortfolio portfolio, Func<string, (decimal Spot, decimal Perp)> marks)
+    public void Record(EngineStatus status)
     {
-        ArgumentNullException.ThrowIfNull(portfolio);
-        ArgumentNullException.ThrowIfNull(marks);
-        var time = DateTimeOffset.FromUnixTimeMilliseconds(timestampMs).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        var equity = portfolio.Equity(marks);
-        foreach (var symbol in portfolio.Symbols.OrderBy(s => s.Symbol, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(status);
+        var time = status.Time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        foreach (var symbol in status.Symbols.OrderBy(s => s.Symbol, StringComparer.Ordinal))
         {
-            var (spot, perp) = marks(symbol.Symbol);
-            _file.Append(string.Join(
-                ',',
-                time,
-                symbol.Symbol,
-                Money(symbol.NetRealized),
-                Money(symbol.Unrealized(spot, perp)),
-                Money(equity)));
+            _file.Append(string.Join(',', time, symbol.Symbol, Money(symbol.RealizedUsd), Money(symbol.UnrealizedUsd), Money(status.EquityUsd)));
         }
     }
 

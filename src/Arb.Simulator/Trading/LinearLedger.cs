@@ -2,8 +2,10 @@ namespace Arb.Simulator.Trading;
 
 /// <summary>
 /// Position and wallet changes of one linear fill in one-way mode: a fill on the position's side (or from flat)
-/// averages the entry price; one against it realises (exit − entry) × closed × sign into the wallet; what is
-/// left after closing opens a new position at the fill price. The fee (value × rate, exact) leaves the USDT wallet.
+/// adds to the entry value and averages the entry price; one against it realises (exit value − the closed share of
+/// the entry value) × sign into the wallet, the last close taking all that is left, so a full round trip realises
+/// exactly the difference of the values traded; what is left after closing opens a new position at the fill price.
+/// The fee (value × rate, exact) leaves the USDT wallet.
 /// </summary>
 internal static class LinearLedger
 {
@@ -23,22 +25,28 @@ internal static class LinearLedger
         if (position.Size == 0 || Math.Sign(position.Size) == Math.Sign(signed))
         {
             var size = Math.Abs(position.Size);
-            position.EntryPrice = ((size * position.EntryPrice) + (qty * price)) / (size + qty);
+            position.EntryValue += qty * price;
+            position.EntryPrice = position.EntryValue / (size + qty);
             position.Size += signed;
         }
         else
         {
-            closed = Math.Min(Math.Abs(position.Size), qty);
-            pnl = (price - position.EntryPrice) * closed * Math.Sign(position.Size);
+            var size = Math.Abs(position.Size);
+            closed = Math.Min(size, qty);
+            var closedValue = closed == size ? position.EntryValue : position.EntryValue * closed / size;
+            pnl = ((price * closed) - closedValue) * Math.Sign(position.Size);
+            position.EntryValue -= closedValue;
             position.Size += signed;
             if (position.Size == 0)
             {
                 position.EntryPrice = 0;
+                position.EntryValue = 0;
             }
             else if (Math.Sign(position.Size) == Math.Sign(signed))
             {
                 // Flipped through zero: the remainder is a new position at this price.
                 position.EntryPrice = price;
+                position.EntryValue = Math.Abs(position.Size) * price;
                 position.CreatedTimeMs = nowMs;
             }
         }

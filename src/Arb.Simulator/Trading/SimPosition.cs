@@ -16,6 +16,12 @@ public sealed class SimPosition(string symbol)
     /// <summary>Average entry price; 0 when flat.</summary>
     public decimal EntryPrice { get; internal set; }
 
+    /// <summary>
+    /// The exact cost of the open size (sum of quantity × price, less what closes took out). The ledger realises
+    /// against it rather than the rounded average price, so a position closed in full realises exactly.
+    /// </summary>
+    public decimal EntryValue { get; internal set; }
+
     public int Leverage { get; internal set; } = DefaultLeverage;
 
     /// <summary>Since the position last opened from flat.</summary>

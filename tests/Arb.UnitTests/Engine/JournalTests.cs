@@ -1,7 +1,7 @@
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Journals;
-using Arb.Engine.Portfolio;
+using Arb.Engine.Trading;
 
 namespace Arb.UnitTests.Engine;
 
@@ -66,14 +66,16 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void Pnl_rows_carry_each_symbols_net_realised_and_unrealised_and_the_account_equity()
     {
-        var portfolio = new TradingPortfolio(10_000m);
-        portfolio.For("ETHUSDT", "ETH").Apply(new Fill("ETHUSDT", MarketCategory.Linear, TradeSide.Sell, 1m, 3_000m, 1.65m, "USDT", "l", "e", 0));
-        portfolio.For("BTCUSDT", "BTC").ApplyFunding(2.5m);
+        var status = new EngineStatus(
+            DateTimeOffset.FromUnixTimeMilliseconds(1_767_225_600_000),
+            "sim",
+            10_020.85m,
+            [Row("ETHUSDT", -1.65m, 20m), Row("BTCUSDT", 2.5m, 0m)]);
         var path = Path.Combine(_dir, "pnl.csv");
 
         using (var journal = new PnlJournal(path))
         {
-            journal.Record(1_767_225_600_000, portfolio, s => s == "ETHUSDT" ? (2_990m, 2_980m) : (65_000m, 65_000m));
+            journal.Record(status);
         }
 
         Assert.Equal(
@@ -84,4 +86,7 @@ public sealed class JournalTests : IDisposable
             ],
             File.ReadAllLines(path));
     }
+
+    private static SymbolStatus Row(string symbol, decimal real, decimal unreal) =>
+        new(symbol, SymbolTradingState.Active, null, null, null, null, 0m, 0m, 0m, 0m, real, unreal, 0m, 0m, 0, 0, 0);
 }

@@ -88,16 +88,4 @@ public sealed class SymbolPortfolioTests
         Assert.Equal(0m, f.Account.Coin("BTC").WalletBalance);
         Assert.Equal(f.Account.Coin("USDT").WalletBalance - startUsdt, portfolio.NetRealized);
     }
-
-    [Fact]
-    public void Equity_is_the_starting_capital_plus_net_realised_and_unrealised()
-    {
-        var portfolio = new TradingPortfolio(10_000m);
-        var btc = portfolio.For("BTCUSDT", "BTC");
-        btc.Apply(F(MarketCategory.Linear, TradeSide.Sell, 0.1m, 60_000m, 3.3m, "USDT"));
-
-        var equity = portfolio.Equity(_ => (60_000m, 59_000m));
-
-        Assert.Equal(10_000m - 3.3m + 100m, equity);
-    }
 }

@@ -1,0 +1,181 @@
+using System.Threading.Channels;
+using Arb.Bybit.MarketData;
+using Arb.Bybit.Rest;
+using Arb.Bybit.Streams;
+using Arb.Bybit.Trading;
+using Arb.Cli.Settings;
+using Arb.Domain.Execution;
+using Arb.Domain.Market;
+using Arb.Domain.Trading;
+using Arb.Engine.Execution;
+using Arb.Engine.Journals;
+using Arb.Engine.Trading;
+using Arb.Strategy.Edge;
+using Arb.Strategy.Sizing;
+using Microsoft.Extensions.Logging;
+
+namespace Arb.Cli.Trading;
+
+/// <summary>
+/// <c>arbbot run</c> with trading: start-up against the exchange, then market data into the engine, orders to the
+/// venue, account events back, trades.csv and pnl.csv, until cancelled. On cancel no new trade starts, executions
+/// in flight finish and hedge (the streams and REST stay up for that), a last PnL row is written, then it returns.
+/// </summary>
+internal sealed partial class TradingRunner(BotSettings settings, TradingMode mode, TimeProvider time, ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<TradingRunner>();
+
+    /// <summary>How long a stop waits for executions in flight before cancelling them.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Set once start-up succeeded.</summary>
+    public TradingEngine? Engine { get; private set; }
+
+    public MarketDataPipeline? Pipeline { get; private set; }
+
+    public PrivateStreamClient? PrivateStream { get; private set; }
+
+    /// <summary>Completes when the engine is built and streams are starting (for tests and the console view).</summary>
+    public Task Started => _started.Task;
+
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <exception cref="StartupException">The exchange is unreachable or a symbol cannot be traded.</exception>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paper = mode == TradingMode.Paper;
+        var endpoints = settings.Exchange.ResolveEndpoints();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var credentials = paper || !settings.HasApiKeys
+            ? null
+            : new ApiCredentials(settings.Exchange.ApiKey.Reveal(), settings.Exchange.ApiSecret.Reveal());
+        var rest = new BybitRestClient(http, new BybitRestOptions(endpoints.Rest) { Credentials = credentials }, time, loggers.CreateLogger<BybitRestClient>());
+        var trading = settings.Trading;
+        var setups = await new TradingStartup(rest, settings, _logger).PrepareAsync(
+            paper, _ => new ThresholdEdgeEstimator(trading.EntryEdgeBps, trading.ExitEdgeBps, trading.AllowReverse), ct);
+
+        using var trades = new TradeJournal(settings.Persistence.TradesLog);
+        using var pnl = new PnlJournal(settings.Persistence.PnlLog);
+        using var infrastructure = new CancellationTokenSource();
+        var background = new List<Task>();
+        var (venue, events) = CreateVenue(paper, endpoints.Private, credentials, rest, setups);
+        var engine = new TradingEngine(setups, EngineOptions(), venue.Venue, time, loggers, trades);
+        Engine = engine;
+        Pipeline = new MarketDataPipeline(
+            StreamOptions(MarketCategory.Spot, endpoints.PublicSpot),
+            StreamOptions(MarketCategory.Linear, endpoints.PublicLinear),
+            venue.Listener is { } feed ? new FanOutListener(feed, engine) : engine,
+            time,
+            loggers);
+
+        if (events is not null)
+        {
+            background.Add(new AccountEventPump(events, engine, loggers.CreateLogger<AccountEventPump>()).RunAsync(infrastructure.Token));
+        }
+
+        if (PrivateStream is not null)
+        {
+            background.Add(PrivateStream.RunAsync(infrastructure.Token));
+        }
+
+        background.Add(Pipeline.RunAsync(infrastructure.Token));
+        background.Add(new PnlRecorder(pnl, engine, settings.Persistence.PnlLogInterval, time).RunAsync(infrastructure.Token));
+        background.Add(venue.RunAsync(engine, infrastructure.Token));
+        LogTrading(mode.ToString().ToLowerInvariant(), string.Join(',', setups.Select(s => s.Symbol)), settings.Persistence.TradesLog);
+        _started.TrySetResult();
+
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await StopAsync(engine, pnl);
+        await infrastructure.CancelAsync();
+        await Task.WhenAll(background).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task StopAsync(TradingEngine engine, PnlJournal pnl)
+    {
+        engine.Halt(flatten: false);
+        var inFlight = engine.Traders.Sum(t => t.InFlight);
+        LogStopping(inFlight);
+        try
+        {
+            await engine.DrainAsync().WaitAsync(DrainTimeout, time);
+        }
+        catch (TimeoutException)
+        {
+            LogDrainTimeout(DrainTimeout.TotalSeconds);
+            engine.Abort();
+        }
+
+        var status = engine.Status();
+        pnl.Record(status);
+        foreach (var symbol in status.Symbols)
+        {
+            LogPosition(symbol.Symbol, symbol.SpotQuantity, symbol.PerpQuantity, symbol.RealizedUsd, symbol.UnrealizedUsd);
+        }
+    }
+
+    private (VenueRuntime Venue, ChannelReader<PrivateStreamEvent>? Events) CreateVenue(
+        bool paper, Uri privateEndpoint, ApiCredentials? credentials, BybitRestClient rest, IReadOnlyList<SymbolSetup> setups)
+    {
+        if (paper)
+        {
+            return (PaperRuntime.Create(settings, setups, time), null);
+        }
+
+        var channel = Channel.CreateBounded<PrivateStreamEvent>(new BoundedChannelOptions(65_536) { SingleReader = true });
+        PrivateStream = new PrivateStreamClient(
+            new PrivateStreamOptions
+            {
+                Endpoint = privateEndpoint,
+                Credentials = credentials ?? throw new InvalidOperationException("live and sim trading need API credentials"),
+                ClockOffsetMs = () => (long)rest.Clock.Offset.TotalMilliseconds,
+            },
+            channel.Writer,
+            time,
+            loggers.CreateLogger<PrivateStreamClient>());
+        return (new VenueRuntime(new BybitExecutionVenue(rest), null, (_, _) => Task.CompletedTask), channel.Reader);
+    }
+
+    private EngineOptions EngineOptions() => new()
+    {
+        Sizing = new SizingLimits(settings.Risk.AccountEquityUsd, settings.Risk.RiskPerTrade, settings.Risk.MaxPositionUsd),
+        ParallelTasks = settings.Engine.ParallelTasks,
+        TradeCooldown = settings.Risk.TradeCooldown,
+        MaxDailyTrades = settings.Risk.MaxDailyTrades,
+        HoldingHorizon = settings.Trading.HoldingHorizon,
+        BasisVolWindow = settings.Trading.BasisVolWindow,
+        Execution = new ExecutionOptions { LegHedgeTimeout = settings.Trading.LegHedgeTimeout },
+        Mode = mode.ToString().ToLowerInvariant(),
+    };
+
+    private PublicStreamOptions StreamOptions(MarketCategory category, Uri endpoint) => new()
+    {
+        Endpoint = endpoint,
+        Category = category,
+        Symbols = settings.MarketData.Symbols,
+        Depth = settings.MarketData.OrderBookDepth,
+        SubscribeTickers = category == MarketCategory.Linear,
+        LivenessTimeout = settings.MarketData.LivenessTimeout,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "trading ({Mode}) {Symbols}; fills to {TradesLog}")]
+    private partial void LogTrading(string mode, string symbols, string tradesLog);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "stopping: no new trades; waiting for {InFlight} execution(s) in flight")]
+    private partial void LogStopping(int inFlight);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "executions still in flight after {Seconds} s: cancelled, legs may be unhedged")]
+    private partial void LogDrainTimeout(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} at stop: spot {Spot}, perp {Perp}, realized {Realized} USDT, unrealized {Unrealized} USDT")]
+    private partial void LogPosition(string symbol, decimal spot, decimal perp, decimal realized, decimal unrealized);
+}
+
+/// <summary>A venue as the runner uses it: where orders go, an optional market-data tap it needs, and its own background work.</summary>
+internal sealed record VenueRuntime(IExecutionVenue Venue, IMarketDataListener? Listener, Func<TradingEngine, CancellationToken, Task> RunAsync);

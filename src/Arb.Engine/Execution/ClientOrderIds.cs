@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Arb.Engine.Execution;
+
+/// <summary>
+/// Client order ids (<c>orderLinkId</c>): <c>arb-{session}-{sequence}{leg}</c>, at most 36 of <c>[A-Za-z0-9_-]</c>
+/// as Bybit requires. The session tag is the start time in base-36 seconds, so ids never repeat across restarts
+/// of one account (Bybit refuses a reused id); the sequence is per process. The leg letter says what the order
+/// was for when reading the exchange's history: <c>s</c>/<c>p</c> spot and perp legs, <c>h</c> a hedge.
+/// </summary>
+public sealed class ClientOrderIds
+{
+    private readonly string _prefix;
+    private long _sequence;
+
+    public ClientOrderIds(DateTimeOffset sessionStart, string prefix = "arb")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        _prefix = $"{prefix}-{Base36(sessionStart.ToUnixTimeSeconds())}-";
+    }
+
+    /// <summary>The next id of a pair: the same sequence number for both legs, told apart by the suffix.</summary>
+    public (string Spot, string Perp) NextPair()
+    {
+        var sequence = Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
+        return (_prefix + sequence + "s", _prefix + sequence + "p");
+    }
+
+    public string NextHedge() => _prefix + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture) + "h";
+
+    private static string Base36(long value)
+    {
+        const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        Span<char> buffer = stackalloc char[16];
+        var position = buffer.Length;
+        value = Math.Abs(value);
+        do
+        {
+            buffer[--position] = Digits[(int)(value % 36)];
+            value /= 36;
+        }
+        while (value > 0);
+        return new string(buffer[position..]);
+    }
+}

@@ -1,0 +1,150 @@
+using Arb.Domain.Execution;
+using Arb.Domain.Trading;
+
+namespace Arb.Engine.Execution;
+
+/// <summary>
+/// Every order of ours whose outcome is still being collected, by client id, and the exec ids of every fill
+/// already booked. The stream and REST queries can both report the same fill, and a reconnect may replay one:
+/// each exec id is accepted once, so no fill is booked twice. Thread-safe: the account-event consumer, the
+/// executors and the reconciliation all call in.
+/// </summary>
+public sealed class OrderTracker
+{
+    private readonly Lock _sync = new();
+    private readonly Dictionary<string, TrackedOrder> _orders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _execIds = new(StringComparer.Ordinal);
+
+    /// <summary>Records the order before it is sent, so any event about it finds it.</summary>
+    public TrackedOrder Track(OrderIntent intent, decimal edgeBps, decimal expectedPrice)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var order = new TrackedOrder(intent, edgeBps, expectedPrice);
+        lock (_sync)
+        {
+            if (!_orders.TryAdd(intent.OrderLinkId, order))
+            {
+                throw new InvalidOperationException($"order link id {intent.OrderLinkId} is already tracked");
+            }
+        }
+
+        return order;
+    }
+
+    public bool TryGet(string orderLinkId, out TrackedOrder? order)
+    {
+        lock (_sync)
+        {
+            return _orders.TryGetValue(orderLinkId, out order);
+        }
+    }
+
+    /// <summary>The orders not settled yet (for reconciliation after the stream was down).</summary>
+    public IReadOnlyList<TrackedOrder> Unsettled()
+    {
+        lock (_sync)
+        {
+            return _orders.Values.Where(o => !o.IsSettled).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Accepts a fill once: false when its exec id was seen before. <paramref name="order"/> is the tracked order
+    /// it belongs to, or null for a fill of an order this process did not send (booked all the same).
+    /// </summary>
+    public bool TryAcceptFill(Fill fill, out TrackedOrder? order)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        lock (_sync)
+        {
+            _orders.TryGetValue(fill.OrderLinkId, out order);
+            if (!_execIds.Add(fill.ExecId))
+            {
+                return false;
+            }
+
+            if (order is not null)
+            {
+                order.FilledQuantity += fill.Quantity;
+                order.TrySettle();
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Accepts a funding settlement once, by its exec id (a reconnect may replay it).</summary>
+    public bool TryAcceptFunding(FundingPayment funding)
+    {
+        ArgumentNullException.ThrowIfNull(funding);
+        lock (_sync)
+        {
+            return _execIds.Add(funding.ExecId);
+        }
+    }
+
+    /// <summary>A status from the stream; a closed one tells how much the venue filled in all.</summary>
+    public void OnOrderUpdate(OrderUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (!update.Status.IsClosed())
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            if (_orders.TryGetValue(update.OrderLinkId, out var order))
+            {
+                order.Close(update.CumExecQty, update.RejectReason is "EC_NoError" ? null : update.RejectReason);
+            }
+        }
+    }
+
+    /// <summary>The venue refused the order outright: nothing of it can fill.</summary>
+    public void MarkRejected(TrackedOrder order, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        lock (_sync)
+        {
+            order.Close(0m, reason);
+        }
+    }
+
+    /// <summary>Stops tracking a settled order; its exec ids stay remembered.</summary>
+    public void Forget(TrackedOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        lock (_sync)
+        {
+            _orders.Remove(order.Intent.OrderLinkId);
+        }
+    }
+
+    /// <summary>Applies a REST report: closes the order when the venue has, and returns the fills not booked yet.</summary>
+    public IReadOnlyList<Fill> ApplyReport(VenueOrderReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var fresh = new List<Fill>();
+        foreach (var fill in report.Fills)
+        {
+            if (TryAcceptFill(fill, out _))
+            {
+                fresh.Add(fill);
+            }
+        }
+
+        if (report.IsClosed)
+        {
+            lock (_sync)
+            {
+                if (_orders.TryGetValue(report.OrderLinkId, out var order))
+                {
+                    order.Close(report.FilledQuantity, null);
+                }
+            }
+        }
+
+        return fresh;
+    }
+}

@@ -1,0 +1,173 @@
+using Arb.Domain.Execution;
+using Arb.Domain.Market;
+using Arb.Domain.Trading;
+using Arb.Strategy.Sizing;
+using Microsoft.Extensions.Logging;
+
+namespace Arb.Engine.Execution;
+
+/// <summary>
+/// Runs one two-leg trade: both IOC legs sent at once, their outcomes collected, and any difference between the
+/// legs hedged at once. The net exposure is spot filled minus perp filled (signed by side); while it is a lot step
+/// or more, market orders bring it back: first completing the leg that fell short, then, if that leg cannot
+/// (refused, below its minimums), unwinding the excess on the other. Rounds repeat until hedged; past
+/// LEG_HEDGE_TIMEOUT_SEC every further round is logged as an error. Every imbalance is counted and logged.
+/// </summary>
+public sealed partial class PairExecutor
+{
+    private readonly IExecutionVenue _venue;
+    private readonly OrderTracker _tracker;
+    private readonly ClientOrderIds _ids;
+    private readonly ExecutionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly OrderSettler _settler;
+    private long _imbalances;
+    private long _unhedgedPastTimeout;
+
+    public PairExecutor(
+        IExecutionVenue venue, OrderTracker tracker, IFillBook book, ClientOrderIds ids, ExecutionOptions options, TimeProvider time, ILogger logger)
+    {
+        _venue = venue ?? throw new ArgumentNullException(nameof(venue));
+        _tracker = tracker ?? throw new ArgumentNullException(nameof(tracker));
+        _ids = ids ?? throw new ArgumentNullException(nameof(ids));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _settler = new OrderSettler(venue, tracker, book ?? throw new ArgumentNullException(nameof(book)), options, time, logger);
+    }
+
+    /// <summary>Two-leg executions whose legs filled unequally.</summary>
+    public long Imbalances => Interlocked.Read(ref _imbalances);
+
+    /// <summary>Hedge rounds that ran after LEG_HEDGE_TIMEOUT_SEC had passed.</summary>
+    public long UnhedgedPastTimeout => Interlocked.Read(ref _unhedgedPastTimeout);
+
+    /// <summary>
+    /// Records both orders, sends them, and returns once both legs are settled and hedged. The synchronous part
+    /// (tracking, then the venue's own serialization and signing) runs on the caller's thread.
+    /// </summary>
+    public async Task<PairResult> ExecuteAsync(PairPlan plan, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var spot = _tracker.Track(plan.Spot, plan.EdgeBps, plan.ExpectedSpotPrice);
+        var perp = _tracker.Track(plan.Perp, plan.EdgeBps, plan.ExpectedPerpPrice);
+        var spotTask = _settler.SubmitAndSettleAsync(spot, ct);
+        var perpTask = _settler.SubmitAndSettleAsync(perp, ct);
+        try
+        {
+            await Task.WhenAll(spotTask, perpTask).ConfigureAwait(false);
+        }
+        finally
+        {
+            _tracker.Forget(spot);
+            _tracker.Forget(perp);
+        }
+
+        var spotLeg = new LegOutcome(plan.Spot.Quantity, spot.FilledQuantity, spot.Reason);
+        var perpLeg = new LegOutcome(plan.Perp.Quantity, perp.FilledQuantity, perp.Reason);
+        var net = Signed(plan.Spot.Side, spotLeg.Filled) + Signed(plan.Perp.Side, perpLeg.Filled);
+        var tolerance = Math.Max(plan.SpotLot.QtyStep, plan.PerpLot.QtyStep);
+        if (Math.Abs(net) < tolerance)
+        {
+            return new PairResult(plan, spotLeg, perpLeg, HadImbalance: false, HedgeOrders: 0, net, TimeSpan.Zero);
+        }
+
+        Interlocked.Increment(ref _imbalances);
+        LogImbalance(plan.Symbol, plan.Kind.ToString(), spotLeg.Filled, spotLeg.Requested, perpLeg.Filled, perpLeg.Requested, net,
+            spotLeg.Shortfall ?? perpLeg.Shortfall ?? "partial fill");
+        var started = _time.GetTimestamp();
+        var (hedges, left) = await HedgeAsync(plan, spotLeg, perpLeg, net, tolerance, ct).ConfigureAwait(false);
+        var took = _time.GetElapsedTime(started);
+        LogHedged(plan.Symbol, hedges, took.TotalMilliseconds, left);
+        return new PairResult(plan, spotLeg, perpLeg, HadImbalance: true, hedges, left, took);
+    }
+
+    private async Task<(int Orders, decimal Net)> HedgeAsync(
+        PairPlan plan, LegOutcome spot, LegOutcome perp, decimal net, decimal tolerance, CancellationToken ct)
+    {
+        var deadline = _time.GetTimestamp() + (long)(_options.LegHedgeTimeout.TotalSeconds * _time.TimestampFrequency);
+        var lagging = Ratio(spot) <= Ratio(perp) ? MarketCategory.Spot : MarketCategory.Linear;
+        var orders = 0;
+        var round = 0;
+        while (Math.Abs(net) >= tolerance)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (_time.GetTimestamp() > deadline)
+            {
+                Interlocked.Increment(ref _unhedgedPastTimeout);
+                LogPastTimeout(plan.Symbol, net, _options.LegHedgeTimeout.TotalSeconds, round);
+            }
+
+            var progressed = false;
+            foreach (var category in new[] { lagging, Other(lagging) })
+            {
+                var intent = HedgeOrder(plan, category, net);
+                if (intent is null)
+                {
+                    continue;
+                }
+
+                orders++;
+                var expected = category == MarketCategory.Spot ? plan.ExpectedSpotPrice : plan.ExpectedPerpPrice;
+                var order = _tracker.Track(intent, plan.EdgeBps, expected);
+                decimal filled;
+                try
+                {
+                    filled = await _settler.SubmitAndSettleAsync(order, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _tracker.Forget(order);
+                }
+
+                if (filled > 0m)
+                {
+                    net += Signed(intent.Side, filled);
+                    progressed = true;
+                    break;
+                }
+            }
+
+            round++;
+            if (!progressed && Math.Abs(net) >= tolerance)
+            {
+                await Task.Delay(_options.RetryDelay, _time, ct).ConfigureAwait(false);
+            }
+        }
+
+        return (orders, net);
+    }
+
+    // A market order on one leg that moves the net exposure toward zero, or null when that leg cannot take the
+    // quantity (rounds to nothing, or below its minimum quantity or notional).
+    private OrderIntent? HedgeOrder(PairPlan plan, MarketCategory category, decimal net)
+    {
+        var lot = category == MarketCategory.Spot ? plan.SpotLot : plan.PerpLot;
+        var price = category == MarketCategory.Spot ? plan.ExpectedSpotPrice : plan.ExpectedPerpPrice;
+        var quantity = LotMath.RoundDown(Math.Abs(net), lot.QtyStep);
+        if (quantity <= 0m || quantity < lot.MinQty || quantity * price < lot.MinNotional)
+        {
+            return null;
+        }
+
+        var side = net > 0m ? TradeSide.Sell : TradeSide.Buy;
+        return new OrderIntent(category, plan.Symbol, side, quantity, LimitPrice: null, _ids.NextHedge());
+    }
+
+    private static decimal Signed(TradeSide side, decimal quantity) => side == TradeSide.Buy ? quantity : -quantity;
+
+    private static decimal Ratio(LegOutcome leg) => leg.Requested == 0m ? 1m : leg.Filled / leg.Requested;
+
+    private static MarketCategory Other(MarketCategory category) =>
+        category == MarketCategory.Spot ? MarketCategory.Linear : MarketCategory.Spot;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol} {Kind}: legs filled unequally (spot {SpotFilled}/{SpotRequested}, perp {PerpFilled}/{PerpRequested}, net {Net}; {Reason}); hedging")]
+    private partial void LogImbalance(string symbol, string kind, decimal spotFilled, decimal spotRequested, decimal perpFilled, decimal perpRequested, decimal net, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol}: hedged with {Orders} order(s) in {Milliseconds:0} ms, net left {Net}")]
+    private partial void LogHedged(string symbol, int orders, double milliseconds, decimal net);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Symbol}: net {Net} still unhedged past LEG_HEDGE_TIMEOUT_SEC ({Timeout} s), round {Round}")]
+    private partial void LogPastTimeout(string symbol, decimal net, double timeout, int round);
+}

@@ -1,0 +1,165 @@
+using Arb.Domain.Books;
+using Arb.Domain.Execution;
+using Arb.Domain.Market;
+using Arb.Domain.Trading;
+using Arb.Engine.Execution;
+using Arb.Strategy.Edge;
+using Arb.Strategy.Sizing;
+
+namespace Arb.Engine.Trading;
+
+/// <summary>The decision path, under the symbol's lock: features, estimator, gates, and the plan of a trade.</summary>
+public sealed partial class SymbolTrader
+{
+    private PairPlan? Decide(long nowMs)
+    {
+        var spot = _spot;
+        var perp = _perp;
+        if (spot is null || perp is null || !spot.TryGetTop(out var spotBid, out var spotAsk) || !perp.TryGetTop(out var perpBid, out var perpAsk)
+            || !spot.IsValid || !perp.IsValid)
+        {
+            _last = default;
+            return null;
+        }
+
+        _everValid = true;
+        _spotMid = (spotBid.Price + spotAsk.Price) / 2m;
+        _perpMid = (perpBid.Price + perpAsk.Price) / 2m;
+        _volatility.Add((double)((_perpMid - _spotMid) / _spotMid * Bps));
+
+        // Positive: long spot / short perp, the position the open trade builds.
+        var held = -Portfolio.Perp.Quantity;
+        var openQuantity = _closesInFlight == 0 && !_halted ? OpenQuantity(spot, perp, spotBid.Price, held) : 0m;
+        _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable, _costs, nowMs);
+        if (!_volatility.IsReady && !_flatten)
+        {
+            return null;
+        }
+
+        if (_halted && !_flatten)
+        {
+            return null;
+        }
+
+        if (_flatten)
+        {
+            return Math.Abs(held) >= _perpLot.QtyStep && _opensInFlight == 0 && _closesInFlight == 0 ? PlanClose(spot, perp, held, nowMs) : null;
+        }
+
+        var decision = _setup.Estimator.Decide(_last);
+        switch (decision.Action)
+        {
+            case EdgeAction.Open when _last.OpenEdgeBps is { } edge && CanOpen(nowMs):
+                return PlanOpen(spot, perp, PairKind.Open, edge, decision.SizeFraction, nowMs);
+            case EdgeAction.OpenReverse when _last.ReverseOpenEdgeBps is { } edge && CanOpen(nowMs):
+                return PlanOpen(spot, perp, PairKind.OpenReverse, edge, decision.SizeFraction, nowMs);
+            case EdgeAction.Close when held != 0m && _opensInFlight == 0 && _closesInFlight == 0 && _throttle.CanClose(nowMs):
+                return PlanClose(spot, perp, held, nowMs);
+            default:
+                return null;
+        }
+    }
+
+    private bool CanOpen(long nowMs) =>
+        !_halted && _closesInFlight == 0 && _opensInFlight < _options.ParallelTasks && _last.OpenQuantity > 0m && _throttle.CanOpen(nowMs);
+
+    // The size a new trade would have: risk budget over the basis volatility, capped by MAX_POSITION_USD less what
+    // is held and reserved, then by what the visible depth fills on all four sides (the open and reverse trades).
+    // Depth is walked only as far as the risk-sized quantity reaches, to keep the hot path short.
+    private decimal OpenQuantity(OrderBook spot, OrderBook perp, decimal price, decimal held)
+    {
+        var room = _options.Sizing.MaxPositionUsd - (Math.Abs(held) * price) - _reservedNotional;
+        var input = new SizingInput(_options.Sizing, _volatility.StdDevBps, price, _spotLot, _perpLot, decimal.MaxValue, room);
+        var size = PositionSizer.Size(input);
+        if (!size.CanTrade)
+        {
+            return 0m;
+        }
+
+        var wanted = size.Quantity;
+        var depth = Math.Min(
+            Math.Min(spot.Asks.Take(wanted).FilledQuantity, spot.Bids.Take(wanted).FilledQuantity),
+            Math.Min(perp.Asks.Take(wanted).FilledQuantity, perp.Bids.Take(wanted).FilledQuantity));
+        return depth >= wanted ? wanted : PositionSizer.Size(input with { DepthQuantity = depth }).Quantity;
+    }
+
+    private PairPlan? PlanOpen(OrderBook spot, OrderBook perp, PairKind kind, decimal edgeBps, decimal fraction, long nowMs)
+    {
+        var quantity = _last.OpenQuantity;
+        if (fraction < 1m)
+        {
+            quantity = LotMath.RoundDown(quantity * Math.Max(fraction, 0m), _commonStep);
+            if (quantity <= 0m || !MeetsMinimums(quantity, _last.SpotBuyPrice))
+            {
+                return null;
+            }
+        }
+
+        var reverse = kind == PairKind.OpenReverse;
+        var spotFill = reverse ? spot.EstimateSell(quantity) : spot.EstimateBuy(quantity);
+        var perpFill = reverse ? perp.EstimateBuy(quantity) : perp.EstimateSell(quantity);
+        if (!spotFill.IsComplete || !perpFill.IsComplete)
+        {
+            return null;
+        }
+
+        var (spotId, perpId) = _ids.NextPair();
+        var plan = new PairPlan(
+            Symbol,
+            kind,
+            new OrderIntent(MarketCategory.Spot, Symbol, reverse ? TradeSide.Sell : TradeSide.Buy, quantity, spotFill.WorstPrice, spotId),
+            new OrderIntent(MarketCategory.Linear, Symbol, reverse ? TradeSide.Buy : TradeSide.Sell, quantity, perpFill.WorstPrice, perpId),
+            edgeBps,
+            spotFill.AveragePrice,
+            perpFill.AveragePrice,
+            quantity * spotFill.AveragePrice,
+            _spotLot,
+            _perpLot,
+            nowMs);
+        _opensInFlight++;
+        _reservedNotional += plan.ReservedNotional;
+        _throttle.Record(nowMs);
+        return plan;
+    }
+
+    // Unwinds what is booked: the perp position as it stands, and the spot coin bought (net of the fee Bybit took
+    // in coin) or sold, rounded down to the spot step. A spot leg below its minimum is left as dust.
+    private PairPlan? PlanClose(OrderBook spot, OrderBook perp, decimal held, long nowMs)
+    {
+        var perpQuantity = Math.Abs(Portfolio.Perp.Quantity);
+        var spotQuantity = LotMath.RoundDown(Math.Abs(Portfolio.Spot.Quantity), _spotLot.QtyStep);
+        if (perpQuantity < _perpLot.MinQty || spotQuantity < _spotLot.MinQty || spotQuantity == 0m)
+        {
+            return null;
+        }
+
+        var longSpot = held > 0m;
+        var spotFill = longSpot ? spot.EstimateSell(spotQuantity) : spot.EstimateBuy(spotQuantity);
+        var perpFill = longSpot ? perp.EstimateBuy(perpQuantity) : perp.EstimateSell(perpQuantity);
+        if (!spotFill.IsComplete || !perpFill.IsComplete)
+        {
+            return null;
+        }
+
+        var (spotId, perpId) = _ids.NextPair();
+        var plan = new PairPlan(
+            Symbol,
+            PairKind.Close,
+            new OrderIntent(MarketCategory.Spot, Symbol, longSpot ? TradeSide.Sell : TradeSide.Buy, spotQuantity, spotFill.WorstPrice, spotId),
+            new OrderIntent(MarketCategory.Linear, Symbol, longSpot ? TradeSide.Buy : TradeSide.Sell, perpQuantity, perpFill.WorstPrice, perpId, ReduceOnly: true),
+            _last.CloseEdgeBps ?? 0m,
+            spotFill.AveragePrice,
+            perpFill.AveragePrice,
+            0m,
+            _spotLot,
+            _perpLot,
+            nowMs);
+        _closesInFlight++;
+        _throttle.Record(nowMs);
+        return plan;
+    }
+
+    private bool MeetsMinimums(decimal quantity, decimal price) =>
+        quantity >= _spotLot.MinQty && quantity >= _perpLot.MinQty
+        && quantity * price >= _spotLot.MinNotional && quantity * price >= _perpLot.MinNotional;
+}

@@ -1,0 +1,270 @@
+using Arb.Domain.Books;
+using Arb.Domain.Market;
+using Arb.Domain.Trading;
+using Arb.Engine.Execution;
+using Arb.Engine.Portfolio;
+using Arb.Strategy.Edge;
+using Arb.Strategy.Sizing;
+
+namespace Arb.Engine.Trading;
+
+/// <summary>
+/// One coin's engine. On every valid update of either book (market-data thread) it samples the basis, sizes a
+/// trade, computes the edge features, asks the estimator, and, when the answer is a trade the gates allow, returns
+/// a <see cref="PairPlan"/> with its slot reserved. Fills and funding (account-event thread) and execution ends
+/// (thread pool) update it too, so all state sits behind one lock, held for microseconds, never across I/O.
+/// </summary>
+/// <remarks>
+/// Concurrency (PARALLEL_TASKS): up to that many executions may be in flight, and each one reserves, at decision
+/// time under the lock, its notional against MAX_POSITION_USD (room = limit − held notional − reserved) and one
+/// daily trade. So however many slots run, held plus in flight never exceeds the position limit, and the daily
+/// count cannot be overshot. A close is exclusive: it is decided only with nothing in flight (its quantity is the
+/// position as booked), and no open starts while it runs. The hot path allocates nothing unless it trades.
+/// </remarks>
+public sealed partial class SymbolTrader
+{
+    private const decimal Bps = 10_000m;
+    private readonly Lock _sync = new();
+    private readonly SymbolSetup _setup;
+    private readonly EngineOptions _options;
+    private readonly ClientOrderIds _ids;
+    private readonly BasisVolatility _volatility;
+    private readonly TradeThrottle _throttle;
+    private readonly LotRules _spotLot;
+    private readonly LotRules _perpLot;
+    private readonly decimal _commonStep;
+    private EdgeCosts _costs;
+    private OrderBook? _spot;
+    private OrderBook? _perp;
+    private EdgeFeatures _last;
+    private decimal _spotCoinAvailable;
+    private decimal _reservedNotional;
+    private int _opensInFlight;
+    private int _closesInFlight;
+    private decimal? _perpMark;
+    private decimal _spotMid;
+    private decimal _perpMid;
+    private bool _everValid;
+    private bool _halted;
+    private bool _flatten;
+
+    public SymbolTrader(SymbolSetup setup, EngineOptions options, ClientOrderIds ids)
+    {
+        _setup = setup ?? throw new ArgumentNullException(nameof(setup));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _ids = ids ?? throw new ArgumentNullException(nameof(ids));
+        setup.Validate();
+        Portfolio = new SymbolPortfolio(setup.Symbol, setup.Spot.BaseCoin, setup.Spot.QuoteCoin);
+        _volatility = new BasisVolatility(options.BasisVolWindow);
+        _throttle = new TradeThrottle(options.TradeCooldown, options.MaxDailyTrades);
+        _spotLot = setup.SpotLot;
+        _perpLot = setup.PerpLot;
+        _commonStep = LotMath.CommonStep(_spotLot.QtyStep, _perpLot.QtyStep);
+        _spotCoinAvailable = setup.SpotCoinAvailable;
+        var interval = (setup.Perp.FundingIntervalMinutes ?? 480) * 60_000L;
+        _costs = new EdgeCosts(setup.SpotTakerFee, setup.PerpTakerFee, null, null, interval, (long)options.HoldingHorizon.TotalMilliseconds);
+    }
+
+    public string Symbol => _setup.Symbol;
+
+    public string BaseCoin => _setup.Spot.BaseCoin;
+
+    /// <summary>The booked position and PnL; read it under <see cref="Read{T}"/> when other threads may be booking.</summary>
+    public SymbolPortfolio Portfolio { get; }
+
+    /// <summary>
+    /// A book of this symbol changed and is valid. Returns the trade to execute, with its slot already reserved;
+    /// the caller must hand it to the executor and then call <see cref="Completed"/>.
+    /// </summary>
+    public PairPlan? OnBookUpdated(OrderBook book, long nowMs)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        lock (_sync)
+        {
+            if (book.Category == MarketCategory.Spot)
+            {
+                _spot = book;
+            }
+            else
+            {
+                _perp = book;
+            }
+
+            return Decide(nowMs);
+        }
+    }
+
+    /// <summary>Ticker fields changed: the perp's funding rate, next settlement and mark feed the edge and unrealized PnL.</summary>
+    public void OnTicker(InstrumentTicker ticker)
+    {
+        ArgumentNullException.ThrowIfNull(ticker);
+        if (ticker.Category != MarketCategory.Linear)
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            var interval = ticker.FundingIntervalHours is { } hours and > 0 ? hours * 3_600_000L : _costs.FundingIntervalMs;
+            _costs = _costs with { FundingRate = ticker.FundingRate, NextFundingTimeMs = ticker.NextFundingTimeMs, FundingIntervalMs = interval };
+            _perpMark = ticker.MarkPrice ?? _perpMark;
+        }
+    }
+
+    /// <summary>Books a fill of this symbol (first sight of its exec id).</summary>
+    public void Book(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        lock (_sync)
+        {
+            Portfolio.Apply(fill);
+            if (fill.Category == MarketCategory.Spot)
+            {
+                // The wallet push that follows sets the exact figure; until then the reverse trade sees this.
+                var feeInBase = fill.FeeCoin == BaseCoin ? fill.Fee : 0m;
+                _spotCoinAvailable += fill.Side == TradeSide.Buy ? fill.Quantity - feeInBase : -fill.Quantity;
+            }
+        }
+    }
+
+    public void BookFunding(decimal received)
+    {
+        lock (_sync)
+        {
+            Portfolio.ApplyFunding(received);
+        }
+    }
+
+    /// <summary>The free balance of the base coin, from the wallet.</summary>
+    public void OnSpotCoinBalance(decimal free)
+    {
+        lock (_sync)
+        {
+            _spotCoinAvailable = free;
+        }
+    }
+
+    /// <summary>An execution ended (however it ended): its slot and reservation are released.</summary>
+    public void Completed(PairPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        lock (_sync)
+        {
+            if (plan.Kind == PairKind.Close)
+            {
+                _closesInFlight--;
+            }
+            else
+            {
+                _opensInFlight--;
+                _reservedNotional -= plan.ReservedNotional;
+            }
+        }
+    }
+
+    /// <summary>No new positions from now on; <paramref name="flatten"/> also closes the held one at the next book update, whatever the estimator says.</summary>
+    public void Halt(bool flatten)
+    {
+        lock (_sync)
+        {
+            _halted = true;
+            _flatten |= flatten;
+        }
+    }
+
+    /// <summary>True when nothing is held (within one lot step) and nothing is in flight.</summary>
+    public bool IsFlatAndIdle
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _opensInFlight == 0 && _closesInFlight == 0 && Math.Abs(Portfolio.Perp.Quantity) < _perpLot.QtyStep;
+            }
+        }
+    }
+
+    public int InFlight
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _opensInFlight + _closesInFlight;
+            }
+        }
+    }
+
+    /// <summary>Reads the portfolio consistently while fills may be booking on other threads.</summary>
+    public T Read<T>(Func<SymbolTrader, T> reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        lock (_sync)
+        {
+            return reader(this);
+        }
+    }
+
+    /// <summary>Spot and perp marks for unrealized PnL: the perp's mark price when the ticker gave one, else the mids.</summary>
+    public (decimal Spot, decimal Perp) Marks()
+    {
+        lock (_sync)
+        {
+            return (_spotMid, _perpMark ?? _perpMid);
+        }
+    }
+
+    public SymbolStatus Status(long nowMs, long legImbalances)
+    {
+        lock (_sync)
+        {
+            var (spotMark, perpMark) = (_spotMid, _perpMark ?? _perpMid);
+            var showEdges = _last.IsValid;
+            return new SymbolStatus(
+                Symbol,
+                State(nowMs),
+                showEdges ? Math.Round(_last.BasisBps, 2) : null,
+                showEdges ? Round(_last.OpenEdgeBps) : null,
+                showEdges ? Round(_last.ReverseOpenEdgeBps) : null,
+                showEdges ? Round(_last.CloseEdgeBps) : null,
+                Portfolio.Spot.Quantity,
+                Portfolio.Perp.Quantity,
+                Portfolio.Spot.EntryPrice,
+                Portfolio.Perp.EntryPrice,
+                Portfolio.NetRealized,
+                spotMark == 0m || perpMark == 0m ? 0m : Portfolio.Unrealized(spotMark, perpMark),
+                Portfolio.FeesUsd,
+                Portfolio.FundingUsd,
+                _throttle.TradesToday(nowMs),
+                _opensInFlight + _closesInFlight,
+                legImbalances);
+        }
+    }
+
+    private SymbolTradingState State(long nowMs)
+    {
+        if (_spot is not { IsValid: true } || _perp is not { IsValid: true })
+        {
+            return _everValid ? SymbolTradingState.Stale : SymbolTradingState.Warming;
+        }
+
+        if (!_volatility.IsReady)
+        {
+            return SymbolTradingState.Warming;
+        }
+
+        if (_opensInFlight + _closesInFlight > 0)
+        {
+            return SymbolTradingState.Executing;
+        }
+
+        if (_throttle.IsPausedForDay(nowMs))
+        {
+            return SymbolTradingState.PausedForDay;
+        }
+
+        return _throttle.IsCoolingDown(nowMs) ? SymbolTradingState.CoolingDown : SymbolTradingState.Active;
+    }
+
+    private static decimal? Round(decimal? bps) => bps is { } value ? Math.Round(value, 2) : null;
+}

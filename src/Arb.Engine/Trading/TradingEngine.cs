@@ -1,0 +1,278 @@
+using Arb.Domain.Books;
+using Arb.Domain.Execution;
+using Arb.Domain.Market;
+using Arb.Domain.Trading;
+using Arb.Engine.Execution;
+using Arb.Engine.Journals;
+using Microsoft.Extensions.Logging;
+
+namespace Arb.Engine.Trading;
+
+/// <summary>
+/// The bot's core: receives the books (market-data thread) and the account events (one consumer thread), decides
+/// per symbol, launches two-leg executions, and books every fill exactly once into the portfolio and trades.csv.
+/// The same object runs live, sim, paper and backtest; only the venue and the event feed differ.
+/// </summary>
+public sealed partial class TradingEngine : IMarketDataListener, IFillBook
+{
+    private readonly Dictionary<string, SymbolTrader> _traders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SymbolTrader> _byBaseCoin = new(StringComparer.Ordinal);
+    private readonly EngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TradeJournal? _trades;
+    private readonly Lock _journalLock = new();
+    private readonly HashSet<Task> _running = [];
+    private readonly Lock _runningLock = new();
+    private readonly CancellationTokenSource _abort = new();
+
+    public TradingEngine(
+        IEnumerable<SymbolSetup> symbols,
+        EngineOptions options,
+        IExecutionVenue venue,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        TradeJournal? trades = null)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(loggers);
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = loggers.CreateLogger<TradingEngine>();
+        _trades = trades;
+        Ids = new ClientOrderIds(time.GetUtcNow());
+        Tracker = new OrderTracker();
+        Executor = new PairExecutor(venue, Tracker, this, Ids, options.Execution, time, loggers.CreateLogger<PairExecutor>());
+        foreach (var setup in symbols)
+        {
+            var trader = new SymbolTrader(setup, options, Ids);
+            _traders.Add(setup.Symbol, trader);
+            _byBaseCoin[setup.Spot.BaseCoin] = trader;
+        }
+
+        if (_traders.Count == 0)
+        {
+            throw new ArgumentException("the engine needs at least one symbol", nameof(symbols));
+        }
+    }
+
+    public OrderTracker Tracker { get; }
+
+    public PairExecutor Executor { get; }
+
+    public ClientOrderIds Ids { get; }
+
+    public IReadOnlyCollection<SymbolTrader> Traders => _traders.Values;
+
+    /// <summary>Completed two-leg executions, for tests and the status line.</summary>
+    public long Executions => Interlocked.Read(ref _executions);
+
+    private long _executions;
+
+    public SymbolTrader Trader(string symbol) => _traders[symbol];
+
+    /// <inheritdoc />
+    public void OnBookUpdated(OrderBook book)
+    {
+        if (!_traders.TryGetValue(book.Symbol, out var trader))
+        {
+            return;
+        }
+
+        var plan = trader.OnBookUpdated(book, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        if (plan is not null)
+        {
+            Launch(trader, plan);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnBookInvalidated(OrderBook book, string reason)
+    {
+        // Nothing to do: a stale book is never offered for decisions (the trader checks validity on every update),
+        // and executions in flight finish and hedge on their own.
+    }
+
+    /// <inheritdoc />
+    public void OnTickerUpdated(InstrumentTicker ticker)
+    {
+        if (_traders.TryGetValue(ticker.Symbol, out var trader))
+        {
+            trader.OnTicker(ticker);
+        }
+    }
+
+    /// <summary>One event from the venue's account feed, in the venue's order.</summary>
+    public void OnAccountEvent(IAccountEvent accountEvent)
+    {
+        switch (accountEvent)
+        {
+            case Fill fill:
+                if (Tracker.TryAcceptFill(fill, out var order))
+                {
+                    Book(fill, order);
+                }
+
+                break;
+            case OrderUpdate update:
+                Tracker.OnOrderUpdate(update);
+                break;
+            case FundingPayment funding:
+                // Funding executions carry exec ids too: a replayed one must not count twice.
+                if (_traders.TryGetValue(funding.Symbol, out var trader) && Tracker.TryAcceptFunding(funding))
+                {
+                    trader.BookFunding(funding.Amount);
+                    LogFunding(funding.Symbol, funding.Amount, funding.Rate);
+                }
+
+                break;
+            case WalletUpdate wallet:
+                foreach (var coin in wallet.Coins)
+                {
+                    if (_byBaseCoin.TryGetValue(coin.Coin, out var holder))
+                    {
+                        holder.OnSpotCoinBalance(coin.Free);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Book(Fill fill, TrackedOrder? order)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (!_traders.TryGetValue(fill.Symbol, out var trader))
+        {
+            LogForeignFill(fill.Symbol, fill.ExecId);
+            return;
+        }
+
+        trader.Book(fill);
+        if (order is null)
+        {
+            LogUntrackedFill(fill.Symbol, fill.OrderLinkId, fill.ExecId);
+        }
+
+        if (_trades is not null)
+        {
+            lock (_journalLock)
+            {
+                _trades.Record(fill, order?.EdgeBps ?? 0m, order?.ExpectedPrice ?? fill.Price);
+            }
+        }
+    }
+
+    /// <summary>Stops opening positions; with <paramref name="flatten"/> every held position is closed at the next book update.</summary>
+    public void Halt(bool flatten)
+    {
+        foreach (var trader in _traders.Values)
+        {
+            trader.Halt(flatten);
+        }
+    }
+
+    /// <summary>Halts, closes every position, and waits until all symbols are flat with nothing in flight.</summary>
+    public async Task FlattenAsync(CancellationToken ct = default)
+    {
+        Halt(flatten: true);
+        while (!_traders.Values.All(t => t.IsFlatAndIdle))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for every execution in flight to finish (hedges included).</summary>
+    public async Task DrainAsync(CancellationToken ct = default)
+    {
+        Task[] running;
+        lock (_runningLock)
+        {
+            running = [.. _running];
+        }
+
+        await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels executions in flight: only for a hard stop, since it can leave legs unhedged.</summary>
+    public void Abort() => _abort.Cancel();
+
+    public EngineStatus Status()
+    {
+        var now = _time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var imbalances = Executor.Imbalances;
+        var symbols = _traders.Values.Select(t => t.Status(nowMs, imbalances)).ToList();
+        var equity = _options.Sizing.AccountEquityUsd + symbols.Sum(s => s.RealizedUsd + s.UnrealizedUsd);
+        return new EngineStatus(now, _options.Mode, equity, symbols);
+    }
+
+    private void Launch(SymbolTrader trader, PairPlan plan)
+    {
+        LogDecided(plan.Symbol, plan.Kind.ToString(), plan.Spot.Quantity, plan.Perp.Quantity, plan.EdgeBps);
+        var task = RunAsync(trader, plan);
+        lock (_runningLock)
+        {
+            if (!task.IsCompleted)
+            {
+                _running.Add(task);
+            }
+        }
+
+        _ = task.ContinueWith(
+            t =>
+            {
+                lock (_runningLock)
+                {
+                    _running.Remove(t);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task RunAsync(SymbolTrader trader, PairPlan plan)
+    {
+        try
+        {
+            var result = await Executor.ExecuteAsync(plan, _abort.Token).ConfigureAwait(false);
+            Interlocked.Increment(ref _executions);
+            LogExecuted(plan.Symbol, plan.Kind.ToString(), result.Spot.Filled, result.Perp.Filled, result.HedgeOrders);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            LogAborted(plan.Symbol, plan.Spot.OrderLinkId);
+        }
+        catch (Exception ex)
+        {
+            LogExecutionFailed(ex, plan.Symbol, plan.Spot.OrderLinkId);
+        }
+        finally
+        {
+            trader.Completed(plan);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} {Kind}: spot {SpotQty}, perp {PerpQty} at net edge {Edge:0.##} bps")]
+    private partial void LogDecided(string symbol, string kind, decimal spotQty, decimal perpQty, decimal edge);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} {Kind} done: spot filled {Spot}, perp filled {Perp}, hedge orders {Hedges}")]
+    private partial void LogExecuted(string symbol, string kind, decimal spot, decimal perp, int hedges);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Symbol} execution {OrderLinkId} failed")]
+    private partial void LogExecutionFailed(Exception ex, string symbol, string orderLinkId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol} execution {OrderLinkId} aborted by a hard stop")]
+    private partial void LogAborted(string symbol, string orderLinkId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} funding {Amount} USDT at rate {Rate}")]
+    private partial void LogFunding(string symbol, decimal amount, decimal rate);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "fill {ExecId} of {Symbol} ignored: not a configured symbol")]
+    private partial void LogForeignFill(string symbol, string execId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol} fill {ExecId} of order {OrderLinkId} not sent by this session: booked")]
+    private partial void LogUntrackedFill(string symbol, string orderLinkId, string execId);
+}
