@@ -3,6 +3,7 @@ using Arb.Bybit.MarketData;
 using Arb.Bybit.Rest;
 using Arb.Bybit.Streams;
 using Arb.Bybit.Trading;
+using Arb.Cli.Run.Status;
 using Arb.Cli.Settings;
 using Arb.Domain.Execution;
 using Arb.Domain.Market;
@@ -81,6 +82,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         background.Add(Pipeline.RunAsync(infrastructure.Token));
         background.Add(new PnlRecorder(pnl, engine, settings.Persistence.PnlLogInterval, time).RunAsync(infrastructure.Token));
         background.Add(venue.RunAsync(engine, infrastructure.Token));
+        background.Add(new StatusView(loggers.CreateLogger("status"), time).RunAsync(engine.Status, infrastructure.Token));
         LogTrading(mode.ToString().ToLowerInvariant(), string.Join(',', setups.Select(s => s.Symbol)), settings.Persistence.TradesLog);
         _started.TrySetResult();
 
