@@ -159,6 +159,19 @@ public sealed class SimulatorServer : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Fault: cuts only the private-stream connections; returns how many there were.</summary>
+    public int DropPrivateConnections()
+    {
+        var count = 0;
+        foreach (var session in _privateSessions.Keys)
+        {
+            session.Socket.Abort();
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Fault: connections stay open but no market data is published for <paramref name="duration"/>.</summary>
     public void PauseQuotes(TimeSpan duration)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Arb.Bybit.Rest;
 using Arb.Cli.Settings;
 using Arb.Domain.Market;
@@ -38,14 +37,7 @@ internal sealed partial class InstrumentCheck(BybitRestClient rest, ILogger logg
                         LogNotTrading(symbol, category.ToWireName(), spec.Status);
                     }
 
-                    LogInstrument(
-                        symbol,
-                        category.ToWireName(),
-                        spec.TickSize.ToString(CultureInfo.InvariantCulture),
-                        spec.QtyStep.ToString(CultureInfo.InvariantCulture),
-                        spec.MinOrderQty.ToString(CultureInfo.InvariantCulture),
-                        spec.MinNotional.ToString(CultureInfo.InvariantCulture),
-                        spec.FundingIntervalMinutes is { } minutes ? $"{minutes} min" : "none");
+                    InstrumentLog.Describe(logger, spec);
                 }
             }
 
@@ -60,9 +52,6 @@ internal sealed partial class InstrumentCheck(BybitRestClient rest, ILogger logg
 
     [LoggerMessage(Level = LogLevel.Information, Message = "exchange clock offset {OffsetMs:0.#} ms")]
     private partial void LogClock(double offsetMs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} {Category}: tick {Tick}, qty step {Step}, min qty {MinQty}, min notional {MinNotional}, funding interval {Funding}")]
-    private partial void LogInstrument(string symbol, string category, string tick, string step, string minQty, string minNotional, string funding);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Symbol} is not listed on {Category}: check SYMBOLS")]
     private partial void LogMissing(string symbol, string category);

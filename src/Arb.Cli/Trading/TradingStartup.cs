@@ -1,5 +1,6 @@
 using System.Globalization;
 using Arb.Bybit.Rest;
+using Arb.Cli.Run;
 using Arb.Cli.Settings;
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
@@ -65,6 +66,8 @@ internal sealed partial class TradingStartup(BybitRestClient rest, BotSettings s
             {
                 throw new StartupException($"{symbol} on {category.ToWireName()} is not trading (status {spec.Status})");
             }
+
+            InstrumentLog.Describe(logger, spec);
         }
 
         return listed;

@@ -1,15 +1,14 @@
 using Arb.Domain.Execution;
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
-using Arb.Strategy.Sizing;
 using Microsoft.Extensions.Logging;
 
 namespace Arb.Engine.Execution;
 
 /// <summary>
 /// Runs one two-leg trade: both IOC legs sent at once, their outcomes collected, and any difference between the
-/// legs hedged at once. The net exposure is spot filled minus perp filled (signed by side); while it is a lot step
-/// or more, market orders bring it back: first completing the leg that fell short, then, if that leg cannot
+/// legs hedged at once. The imbalance is the signed quantity the legs failed to fill (what the fills changed in
+/// the net exposure beyond what the plan meant to); while it is a lot step or more, market orders bring it back: first completing the leg that fell short, then, if that leg cannot
 /// (refused, below its minimums), unwinding the excess on the other. Rounds repeat until hedged; past
 /// LEG_HEDGE_TIMEOUT_SEC every further round is logged as an error. Every imbalance is counted and logged.
 /// </summary>
@@ -50,23 +49,28 @@ public sealed partial class PairExecutor
     public async Task<PairResult> ExecuteAsync(PairPlan plan, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var spot = _tracker.Track(plan.Spot, plan.EdgeBps, plan.ExpectedSpotPrice);
-        var perp = _tracker.Track(plan.Perp, plan.EdgeBps, plan.ExpectedPerpPrice);
-        var spotTask = _settler.SubmitAndSettleAsync(spot, ct);
-        var perpTask = _settler.SubmitAndSettleAsync(perp, ct);
+        // A leg of quantity 0 (a close whose other leg is only dust) is not sent.
+        var spot = plan.Spot.Quantity > 0m ? _tracker.Track(plan.Spot, plan.EdgeBps, plan.ExpectedSpotPrice) : null;
+        var perp = plan.Perp.Quantity > 0m ? _tracker.Track(plan.Perp, plan.EdgeBps, plan.ExpectedPerpPrice) : null;
+        var spotTask = spot is null ? Task.FromResult(0m) : _settler.SubmitAndSettleAsync(spot, ct);
+        var perpTask = perp is null ? Task.FromResult(0m) : _settler.SubmitAndSettleAsync(perp, ct);
         try
         {
             await Task.WhenAll(spotTask, perpTask).ConfigureAwait(false);
         }
         finally
         {
-            _tracker.Forget(spot);
-            _tracker.Forget(perp);
+            Forget(spot);
+            Forget(perp);
         }
 
-        var spotLeg = new LegOutcome(plan.Spot.Quantity, spot.FilledQuantity, spot.Reason);
-        var perpLeg = new LegOutcome(plan.Perp.Quantity, perp.FilledQuantity, perp.Reason);
-        var net = Signed(plan.Spot.Side, spotLeg.Filled) + Signed(plan.Perp.Side, perpLeg.Filled);
+        var spotLeg = new LegOutcome(plan.Spot.Quantity, spot?.FilledQuantity ?? 0m, spot?.Reason);
+        var perpLeg = new LegOutcome(plan.Perp.Quantity, perp?.FilledQuantity ?? 0m, perp?.Reason);
+
+        // The imbalance is what the fills changed beyond what the plan meant to change: a close may by design leave
+        // the legs a fee's worth of coin apart, and that is not hedged; a leg that filled short is.
+        var net = Signed(plan.Spot.Side, spotLeg.Filled) + Signed(plan.Perp.Side, perpLeg.Filled)
+            - (Signed(plan.Spot.Side, spotLeg.Requested) + Signed(plan.Perp.Side, perpLeg.Requested));
         var tolerance = Math.Max(plan.SpotLot.QtyStep, plan.PerpLot.QtyStep);
         if (Math.Abs(net) < tolerance)
         {
@@ -139,13 +143,14 @@ public sealed partial class PairExecutor
         return (orders, net);
     }
 
-    // A market order on one leg that moves the net exposure toward zero, or null when that leg cannot take the
+    // A market order on one leg that brings the net exposure closest to zero, or null when that leg cannot take the
     // quantity (rounds to nothing, or below its minimum quantity or notional).
     private OrderIntent? HedgeOrder(PairPlan plan, MarketCategory category, decimal net)
     {
         var lot = category == MarketCategory.Spot ? plan.SpotLot : plan.PerpLot;
         var price = category == MarketCategory.Spot ? plan.ExpectedSpotPrice : plan.ExpectedPerpPrice;
-        var quantity = LotMath.RoundDown(Math.Abs(net), lot.QtyStep);
+        // To the nearest step: what is left is at most half a step of this leg.
+        var quantity = Math.Round(Math.Abs(net) / lot.QtyStep, MidpointRounding.AwayFromZero) * lot.QtyStep;
         if (quantity <= 0m || quantity < lot.MinQty || quantity * price < lot.MinNotional)
         {
             return null;
@@ -153,6 +158,14 @@ public sealed partial class PairExecutor
 
         var side = net > 0m ? TradeSide.Sell : TradeSide.Buy;
         return new OrderIntent(category, plan.Symbol, side, quantity, LimitPrice: null, _ids.NextHedge());
+    }
+
+    private void Forget(TrackedOrder? order)
+    {
+        if (order is not null)
+        {
+            _tracker.Forget(order);
+        }
     }
 
     private static decimal Signed(TradeSide side, decimal quantity) => side == TradeSide.Buy ? quantity : -quantity;

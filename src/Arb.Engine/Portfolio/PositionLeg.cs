@@ -16,6 +16,25 @@ public sealed class PositionLeg
     /// <summary>Average price of the open quantity, for display; 0 when flat.</summary>
     public decimal EntryPrice => Quantity == 0m ? 0m : _lots.Sum(l => l.Quantity * l.Price) / _lots.Sum(l => l.Quantity);
 
+    /// <summary>
+    /// What the open lots cost, signed like <see cref="Quantity"/> (sum of quantity × entry price). The cash a leg's
+    /// trades moved, fees aside, is exactly <see cref="Realized"/> − this.
+    /// </summary>
+    public decimal OpenValue
+    {
+        get
+        {
+            var sign = Math.Sign(Quantity);
+            var total = 0m;
+            foreach (var (quantity, price) in _lots)
+            {
+                total += quantity * price * sign;
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>Price difference earned on reduced quantity, in quote coin, before fees.</summary>
     public decimal Realized { get; private set; }
 

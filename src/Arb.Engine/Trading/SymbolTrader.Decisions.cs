@@ -43,7 +43,7 @@ public sealed partial class SymbolTrader
 
         if (_flatten)
         {
-            return Math.Abs(held) >= _perpLot.QtyStep && _opensInFlight == 0 && _closesInFlight == 0 ? PlanClose(spot, perp, held, nowMs) : null;
+            return _opensInFlight == 0 && _closesInFlight == 0 ? PlanClose(spot, perp, nowMs) : null;
         }
 
         var decision = _setup.Estimator.Decide(_last);
@@ -54,7 +54,7 @@ public sealed partial class SymbolTrader
             case EdgeAction.OpenReverse when _last.ReverseOpenEdgeBps is { } edge && CanOpen(nowMs):
                 return PlanOpen(spot, perp, PairKind.OpenReverse, edge, decision.SizeFraction, nowMs);
             case EdgeAction.Close when held != 0m && _opensInFlight == 0 && _closesInFlight == 0 && _throttle.CanClose(nowMs):
-                return PlanClose(spot, perp, held, nowMs);
+                return PlanClose(spot, perp, nowMs);
             default:
                 return null;
         }
@@ -122,20 +122,21 @@ public sealed partial class SymbolTrader
         return plan;
     }
 
-    // Unwinds what is booked: the perp position as it stands, and the spot coin bought (net of the fee Bybit took
-    // in coin) or sold, rounded down to the spot step. A spot leg below its minimum is left as dust.
-    private PairPlan? PlanClose(OrderBook spot, OrderBook perp, decimal held, long nowMs)
+    // Unwinds what is booked, each leg on its own: the perp position as it stands, and the spot coin bought (net of
+    // the fee Bybit took in coin) or sold, rounded down to the spot step. A leg below its exchange minimums is dust
+    // and is not sent (quantity 0), so a lone residual on one leg can still be closed.
+    private PairPlan? PlanClose(OrderBook spot, OrderBook perp, long nowMs)
     {
-        var perpQuantity = Math.Abs(Portfolio.Perp.Quantity);
-        var spotQuantity = LotMath.RoundDown(Math.Abs(Portfolio.Spot.Quantity), _spotLot.QtyStep);
-        if (perpQuantity < _perpLot.MinQty || spotQuantity < _spotLot.MinQty || spotQuantity == 0m)
+        var (spotQuantity, perpQuantity) = ClosableQuantities();
+        if (spotQuantity == 0m && perpQuantity == 0m)
         {
             return null;
         }
 
-        var longSpot = held > 0m;
-        var spotFill = longSpot ? spot.EstimateSell(spotQuantity) : spot.EstimateBuy(spotQuantity);
-        var perpFill = longSpot ? perp.EstimateBuy(perpQuantity) : perp.EstimateSell(perpQuantity);
+        var sellSpot = Portfolio.Spot.Quantity > 0m;
+        var buyPerp = Portfolio.Perp.Quantity < 0m;
+        var spotFill = spotQuantity == 0m ? default : sellSpot ? spot.EstimateSell(spotQuantity) : spot.EstimateBuy(spotQuantity);
+        var perpFill = perpQuantity == 0m ? default : buyPerp ? perp.EstimateBuy(perpQuantity) : perp.EstimateSell(perpQuantity);
         if (!spotFill.IsComplete || !perpFill.IsComplete)
         {
             return null;
@@ -145,11 +146,11 @@ public sealed partial class SymbolTrader
         var plan = new PairPlan(
             Symbol,
             PairKind.Close,
-            new OrderIntent(MarketCategory.Spot, Symbol, longSpot ? TradeSide.Sell : TradeSide.Buy, spotQuantity, spotFill.WorstPrice, spotId),
-            new OrderIntent(MarketCategory.Linear, Symbol, longSpot ? TradeSide.Buy : TradeSide.Sell, perpQuantity, perpFill.WorstPrice, perpId, ReduceOnly: true),
+            new OrderIntent(MarketCategory.Spot, Symbol, sellSpot ? TradeSide.Sell : TradeSide.Buy, spotQuantity, spotQuantity == 0m ? null : spotFill.WorstPrice, spotId),
+            new OrderIntent(MarketCategory.Linear, Symbol, buyPerp ? TradeSide.Buy : TradeSide.Sell, perpQuantity, perpQuantity == 0m ? null : perpFill.WorstPrice, perpId, ReduceOnly: true),
             _last.CloseEdgeBps ?? 0m,
-            spotFill.AveragePrice,
-            perpFill.AveragePrice,
+            spotFill.AveragePrice == 0m ? _spotMid : spotFill.AveragePrice,
+            perpFill.AveragePrice == 0m ? _perpMid : perpFill.AveragePrice,
             0m,
             _spotLot,
             _perpLot,
@@ -157,6 +158,17 @@ public sealed partial class SymbolTrader
         _closesInFlight++;
         _throttle.Record(nowMs);
         return plan;
+    }
+
+    // What a close can send on each leg: 0 where the leg is below the exchange's minimum quantity or notional.
+    private (decimal Spot, decimal Perp) ClosableQuantities()
+    {
+        var spot = LotMath.RoundDown(Math.Abs(Portfolio.Spot.Quantity), _spotLot.QtyStep);
+        var perp = Math.Abs(Portfolio.Perp.Quantity);
+        var price = _spotMid;
+        return (
+            spot >= _spotLot.MinQty && spot > 0m && spot * price >= _spotLot.MinNotional ? spot : 0m,
+            perp >= _perpLot.MinQty && perp > 0m && perp * price >= _perpLot.MinNotional ? perp : 0m);
     }
 
     private bool MeetsMinimums(decimal quantity, decimal price) =>

@@ -172,14 +172,14 @@ public sealed partial class SymbolTrader
         }
     }
 
-    /// <summary>True when nothing is held (within one lot step) and nothing is in flight.</summary>
+    /// <summary>True when nothing is in flight and neither leg holds more than dust (below the exchange's minimums).</summary>
     public bool IsFlatAndIdle
     {
         get
         {
             lock (_sync)
             {
-                return _opensInFlight == 0 && _closesInFlight == 0 && Math.Abs(Portfolio.Perp.Quantity) < _perpLot.QtyStep;
+                return _opensInFlight == 0 && _closesInFlight == 0 && ClosableQuantities() == (0m, 0m);
             }
         }
     }

@@ -71,6 +71,12 @@ internal static class ControlEndpoints
                 ? Ok(() => server.OrderFaults.PartiallyFillNext((int)count), new { ok = true, count })
                 : error!);
 
+        // Orders: the private stream is cut just before the next count orders' pushes, which are lost.
+        routes.MapPost("/sim/drop-private-on-order", (HttpRequest request) =>
+            Number(request, "count", 0, 1_000, out var count, out var error)
+                ? Ok(() => server.OrderFaults.DropPrivateStreamOnNext((int)count), new { ok = true, count })
+                : error!);
+
         // The next delta of every order-book stream skips one update id.
         routes.MapPost("/sim/skip-sequence", () =>
         {

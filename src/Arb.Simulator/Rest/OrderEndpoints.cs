@@ -23,6 +23,12 @@ internal static class OrderEndpoints
                 return RestEnvelope.Error(request.NowMs, result.RetCode, result.RetMsg);
             }
 
+            if (server.OrderFaults.TakePrivateStreamDrop())
+            {
+                // Cut first: the pushes below find no connection and are lost, as on Bybit (nothing is replayed).
+                server.DropPrivateConnections();
+            }
+
             server.NotifyAccountChanged(request.Account);
             return RestEnvelope.Ok(request.NowMs, writer =>
             {

@@ -1,5 +1,5 @@
 using Arb.Cli.Commands;
-using Arb.Cli.Run;
+using Arb.Cli.Trading;
 using Arb.Cli.Settings;
 using Arb.Domain.Market;
 using Arb.IntegrationTests.Support;
@@ -10,12 +10,20 @@ namespace Arb.IntegrationTests.Cli;
 public sealed class RunAgainstSimulatorTests
 {
     [Fact]
-    public async Task Without_api_keys_run_starts_the_embedded_simulator_says_so_and_streams_from_it()
+    public async Task Without_api_keys_run_starts_the_embedded_simulator_says_so_and_trades_on_it()
     {
-        var settings = SettingsLoader.Load(new Dictionary<string, string?> { ["SYMBOLS"] = "BTCUSDT,ETHUSDT" }, dotEnvPath: null);
+        var logsDirectory = Path.Combine(Path.GetTempPath(), "arb-run-" + Guid.NewGuid().ToString("N"));
+        var settings = SettingsLoader.Load(
+            new Dictionary<string, string?>
+            {
+                ["SYMBOLS"] = "BTCUSDT,ETHUSDT",
+                ["TRADES_LOG"] = Path.Combine(logsDirectory, "trades.csv"),
+                ["PNL_LOG"] = Path.Combine(logsDirectory, "pnl.csv"),
+            },
+            dotEnvPath: null);
         var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
-        MarketDataRunner? runner = null;
+        TradingRunner? runner = null;
         using var stop = new CancellationTokenSource();
         var running = RunCommand.RunAsync(settings, loggers, stop.Token, r => runner = r);
 
@@ -28,6 +36,8 @@ public sealed class RunAgainstSimulatorTests
         var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         Assert.True(streaming, string.Join('\n', logs.Lines));
+        Assert.True(File.Exists(Path.Combine(logsDirectory, "trades.csv")), "trades.csv was not created");
+        Directory.Delete(logsDirectory, recursive: true);
         Assert.Equal(0, exitCode);
         var first = logs.Lines.First();
         Assert.Contains("no API keys: running against the embedded Bybit simulator at http://127.0.0.1:", first, StringComparison.Ordinal);
@@ -36,5 +46,8 @@ public sealed class RunAgainstSimulatorTests
         Assert.Contains(logs.Lines, l => l.Contains("ETHUSDT spot: tick 0.01", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains("exchange clock offset", StringComparison.Ordinal));
+        // It trades the simulator's sandbox account with the account's own fee rates.
+        Assert.Contains(logs.Lines, l => l.Contains("BTCUSDT: taker fees spot 0.1%, perp 0.055%; spot coin held 1;", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("trading (sim) BTCUSDT,ETHUSDT", StringComparison.Ordinal));
     }
 }

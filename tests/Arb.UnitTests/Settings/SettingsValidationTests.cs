@@ -32,6 +32,8 @@ public sealed class SettingsValidationTests
         ("STATE_SAVE_SEC", "often", PositiveSeconds),
         ("STATE_SAVE_SEC", "-1", PositiveSeconds),
         ("STATE_SAVE_SEC", "0", PositiveSeconds),
+        ("PNL_LOG_SEC", "hourly", PositiveSeconds),
+        ("PNL_LOG_SEC", "0", PositiveSeconds),
         ("MODE", "real", "expected one of auto, live, paper, sim"),
         ("ENTRY_EDGE_BPS", "wide", "expected basis points from -1000 to 1000"),
         ("ENTRY_EDGE_BPS", "1001", "expected basis points from -1000 to 1000"),
