@@ -33,6 +33,8 @@ public sealed class TradingAgainstSimulatorTests
                 ["TRADE_COOLDOWN_SEC"] = "0.2",
             },
             ct);
+        // Start-up set LEVERAGE (default 1) on every perp.
+        Assert.All(symbols, s => Assert.Equal(1, bot.ReadAccount(a => a.Position(s).Leverage)));
         var startUsdt = bot.Balance("USDT");
         var startCoins = symbols.ToDictionary(s => s, s => bot.Balance(s[..^4]));
 
