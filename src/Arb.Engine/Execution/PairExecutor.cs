@@ -8,8 +8,9 @@ namespace Arb.Engine.Execution;
 
 /// <summary>
 /// Runs one two-leg trade: both IOC legs sent at once, their outcomes collected, and any difference between the
-/// legs hedged at once. The net exposure is spot filled minus perp filled (signed by side); while it is a lot step
-/// or more, market orders bring it back: first completing the leg that fell short, then, if that leg cannot
+/// legs hedged at once. The net exposure is spot filled minus perp filled (signed by side), less what the plan itself
+/// asked for on both legs (a close's legs differ by the spot fee dust); while it is a lot step or more, market
+/// orders bring it back: first completing the leg that fell short, then, if that leg cannot
 /// (refused, below its minimums), unwinding the excess on the other. Rounds repeat until hedged; past
 /// LEG_HEDGE_TIMEOUT_SEC every further round is logged as an error. Every imbalance is counted and logged.
 /// </summary>
@@ -66,7 +67,10 @@ public sealed partial class PairExecutor
 
         var spotLeg = new LegOutcome(plan.Spot.Quantity, spot.FilledQuantity, spot.Reason);
         var perpLeg = new LegOutcome(plan.Perp.Quantity, perp.FilledQuantity, perp.Reason);
-        var net = Signed(plan.Spot.Side, spotLeg.Filled) + Signed(plan.Perp.Side, perpLeg.Filled);
+        // Measured against the plan, not against equal legs: a close sells the spot coin held net of the buy fee
+        // taken in coin, so its legs differ by design and filling both in full leaves nothing to hedge.
+        var planned = Signed(plan.Spot.Side, plan.Spot.Quantity) + Signed(plan.Perp.Side, plan.Perp.Quantity);
+        var net = Signed(plan.Spot.Side, spotLeg.Filled) + Signed(plan.Perp.Side, perpLeg.Filled) - planned;
         var tolerance = Math.Max(plan.SpotLot.QtyStep, plan.PerpLot.QtyStep);
         if (Math.Abs(net) < tolerance)
         {

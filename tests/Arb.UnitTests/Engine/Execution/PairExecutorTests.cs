@@ -404,6 +404,36 @@ public sealed class PairExecutorTests
     }
 
     [Fact]
+    public async Task A_close_whose_legs_differ_by_the_spot_fee_dust_is_not_an_imbalance_when_both_fill()
+    {
+        // Opening 2 BTC left 1.998 coin (the 0.1 % buy fee is taken in BTC) against a 2 BTC short: the close sells
+        // the 1.998 held and buys back the 2 short. Both filling in full is the plan, not a leg imbalance.
+        var h = new ExecutionHarness();
+        var plan = h.Close(spotQuantity: 1.998m, perpQuantity: 2m);
+
+        var result = await h.RunAsync(plan);
+
+        Assert.False(result.HadImbalance);
+        Assert.Empty(h.Venue.Hedges);
+        Assert.Equal(0m, result.Imbalance);
+        Assert.Equal(0, h.Executor.Imbalances);
+    }
+
+    [Fact]
+    public async Task A_close_whose_spot_leg_fails_completes_the_spot_sale_by_the_planned_quantity()
+    {
+        var h = new ExecutionHarness();
+        var plan = h.Close(spotQuantity: 1.998m, perpQuantity: 2m);
+        h.Venue.Script = o => o.OrderLinkId == plan.Spot.OrderLinkId ? OrderScript.Fill(0.998m) : OrderScript.FillAll;
+
+        var result = await h.RunAsync(plan);
+
+        var hedge = Assert.Single(h.Venue.Hedges);
+        Assert.Equal((MarketCategory.Spot, TradeSide.Sell, 1m), (hedge.Category, hedge.Side, hedge.Quantity));
+        Assert.Equal(0m, result.Imbalance);
+    }
+
+    [Fact]
     public async Task A_hard_stop_cancels_the_settlement_and_leaves_nothing_tracked()
     {
         var h = new ExecutionHarness();
