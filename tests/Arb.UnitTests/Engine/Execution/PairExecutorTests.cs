@@ -434,6 +434,22 @@ public sealed class PairExecutorTests
     }
 
     [Fact]
+    public async Task An_imbalance_neither_leg_can_take_is_reported_instead_of_retried_forever()
+    {
+        var h = new ExecutionHarness();
+        // 0.01 BTC: 1.00 USDT on spot (minimum 5 here) and 1.01 on the perp (minimum 5): no valid hedge order exists.
+        var plan = h.Open() with { SpotLot = ExecutionHarness.SpotLot with { MinNotional = 5m } };
+        h.Venue.Script = o => o.OrderLinkId == plan.Perp.OrderLinkId ? OrderScript.Fill(1.99m) : OrderScript.FillAll;
+
+        var result = await h.RunAsync(plan);
+
+        Assert.True(result.HadImbalance);
+        Assert.Empty(h.Venue.Hedges);
+        Assert.Equal((0, 0.01m), (result.HedgeOrders, result.Imbalance));
+        Assert.Contains(h.Logger.Messages, m => m.StartsWith("Error:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_hard_stop_cancels_the_settlement_and_leaves_nothing_tracked()
     {
         var h = new ExecutionHarness();
