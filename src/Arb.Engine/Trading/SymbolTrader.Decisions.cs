@@ -80,7 +80,14 @@ public sealed partial class SymbolTrader
         var depth = Math.Min(
             Math.Min(spot.Asks.Take(wanted).FilledQuantity, spot.Bids.Take(wanted).FilledQuantity),
             Math.Min(perp.Asks.Take(wanted).FilledQuantity, perp.Bids.Take(wanted).FilledQuantity));
-        return depth >= wanted ? wanted : PositionSizer.Size(input with { DepthQuantity = depth }).Quantity;
+        var quantity = depth >= wanted ? wanted : PositionSizer.Size(input with { DepthQuantity = depth }).Quantity;
+
+        // An open reserves what its spot leg costs at the depth-walk price, above the bid sized at: when that is
+        // more than the room, size again at that price (a smaller quantity walks no further, so it then fits).
+        var cost = spot.Asks.Take(quantity).Notional;
+        return quantity > 0m && cost > room
+            ? PositionSizer.Size(input with { Price = cost / quantity, DepthQuantity = quantity }).Quantity
+            : quantity;
     }
 
     private PairPlan? PlanOpen(OrderBook spot, OrderBook perp, PairKind kind, decimal edgeBps, decimal fraction, long nowMs)
