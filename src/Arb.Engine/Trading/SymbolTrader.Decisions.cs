@@ -30,7 +30,8 @@ public sealed partial class SymbolTrader
         // Positive: long spot / short perp, the position the open trade builds.
         var held = -Portfolio.Perp.Quantity;
         var openQuantity = _closesInFlight == 0 && !_halted ? OpenQuantity(spot, perp, spotBid.Price, held) : 0m;
-        _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable, _costs, nowMs);
+        // Coin that reverse opens in flight are selling is not available to another one.
+        _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable - _spotCoinCommitted, _costs, nowMs);
         if (!_volatility.IsReady && !_flatten)
         {
             return null;
@@ -125,6 +126,11 @@ public sealed partial class SymbolTrader
             nowMs);
         _opensInFlight++;
         _reservedNotional += plan.ReservedNotional;
+        if (reverse)
+        {
+            _spotCoinCommitted += quantity;
+        }
+
         _throttle.Record(nowMs);
         return plan;
     }

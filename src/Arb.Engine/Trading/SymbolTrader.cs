@@ -38,6 +38,7 @@ public sealed partial class SymbolTrader
     private OrderBook? _perp;
     private EdgeFeatures _last;
     private decimal _spotCoinAvailable;
+    private decimal _spotCoinCommitted;
     private decimal _reservedNotional;
     private int _opensInFlight;
     private int _closesInFlight;
@@ -158,6 +159,10 @@ public sealed partial class SymbolTrader
             {
                 _opensInFlight--;
                 _reservedNotional -= plan.ReservedNotional;
+                if (plan.Kind == PairKind.OpenReverse)
+                {
+                    _spotCoinCommitted -= plan.Spot.Quantity;
+                }
             }
         }
     }
