@@ -65,10 +65,7 @@ internal sealed partial class OrderSettler(
                 else
                 {
                     LogQueried(intent.OrderLinkId, report.Status.ToString(), report.FilledQuantity);
-                    foreach (var fill in tracker.ApplyReport(report))
-                    {
-                        book.Book(fill, order);
-                    }
+                    tracker.ApplyReport(report, book);
 
                     if (!report.IsClosed)
                     {

@@ -49,12 +49,15 @@ public sealed class OrderTracker
     }
 
     /// <summary>
-    /// Accepts a fill once: false when its exec id was seen before. <paramref name="order"/> is the tracked order
-    /// it belongs to, or null for a fill of an order this process did not send (booked all the same).
+    /// Accepts a fill once (false when its exec id was seen before) and books it through <paramref name="book"/>
+    /// before crediting it to its order, so an execution that sees its orders settled always finds their fills in
+    /// the portfolio. <paramref name="order"/> is the tracked order the fill belongs to, or null for a fill of an
+    /// order this process did not send (booked all the same).
     /// </summary>
-    public bool TryAcceptFill(Fill fill, out TrackedOrder? order)
+    public bool TryAcceptFill(Fill fill, IFillBook book, out TrackedOrder? order)
     {
         ArgumentNullException.ThrowIfNull(fill);
+        ArgumentNullException.ThrowIfNull(book);
         lock (_sync)
         {
             _orders.TryGetValue(fill.OrderLinkId, out order);
@@ -62,15 +65,19 @@ public sealed class OrderTracker
             {
                 return false;
             }
+        }
 
-            if (order is not null)
+        book.Book(fill, order);
+        if (order is not null)
+        {
+            lock (_sync)
             {
                 order.FilledQuantity += fill.Quantity;
                 order.TrySettle();
             }
-
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>Accepts a funding settlement once, by its exec id (a reconnect may replay it).</summary>
@@ -121,14 +128,14 @@ public sealed class OrderTracker
         }
     }
 
-    /// <summary>Applies a REST report: closes the order when the venue has, and returns the fills not booked yet.</summary>
-    public IReadOnlyList<Fill> ApplyReport(VenueOrderReport report)
+    /// <summary>Applies a REST report: books the fills not booked yet, closes the order when the venue has, and returns those fills.</summary>
+    public IReadOnlyList<Fill> ApplyReport(VenueOrderReport report, IFillBook book)
     {
         ArgumentNullException.ThrowIfNull(report);
         var fresh = new List<Fill>();
         foreach (var fill in report.Fills)
         {
-            if (TryAcceptFill(fill, out _))
+            if (TryAcceptFill(fill, book, out _))
             {
                 fresh.Add(fill);
             }

@@ -8,9 +8,11 @@ namespace Arb.Engine.Execution;
 /// <summary>
 /// Runs one two-leg trade: both IOC legs sent at once, their outcomes collected, and any difference between the
 /// legs hedged at once. The imbalance is the signed quantity the legs failed to fill (what the fills changed in
-/// the net exposure beyond what the plan meant to); while it is a lot step or more, market orders bring it back: first completing the leg that fell short, then, if that leg cannot
+/// the net exposure beyond what the plan meant to: a close's legs differ by the spot fee dust by design); while it
+/// is a lot step or more, market orders bring it back: first completing the leg that fell short, then, if that leg cannot
 /// (refused, below its minimums), unwinding the excess on the other. Rounds repeat until hedged; past
-/// LEG_HEDGE_TIMEOUT_SEC every further round is logged as an error. Every imbalance is counted and logged.
+/// LEG_HEDGE_TIMEOUT_SEC every further round is logged as an error. An excess below both legs' minimums, which no
+/// order can take, ends the rounds with an error. Every imbalance is counted and logged.
 /// </summary>
 public sealed partial class PairExecutor
 {
@@ -104,6 +106,7 @@ public sealed partial class PairExecutor
             }
 
             var progressed = false;
+            var sendable = false;
             foreach (var category in new[] { lagging, Other(lagging) })
             {
                 var intent = HedgeOrder(plan, category, net);
@@ -112,6 +115,7 @@ public sealed partial class PairExecutor
                     continue;
                 }
 
+                sendable = true;
                 orders++;
                 var expected = category == MarketCategory.Spot ? plan.ExpectedSpotPrice : plan.ExpectedPerpPrice;
                 var order = _tracker.Track(intent, plan.EdgeBps, expected);
@@ -131,6 +135,13 @@ public sealed partial class PairExecutor
                     progressed = true;
                     break;
                 }
+            }
+
+            if (!sendable)
+            {
+                // Neither leg takes this quantity (below both minimums), and retrying cannot change that.
+                LogUnhedgeable(plan.Symbol, net);
+                break;
             }
 
             round++;
@@ -180,6 +191,9 @@ public sealed partial class PairExecutor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol}: hedged with {Orders} order(s) in {Milliseconds:0} ms, net left {Net}")]
     private partial void LogHedged(string symbol, int orders, double milliseconds, decimal net);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Symbol}: net {Net} cannot be hedged: below both legs' minimum quantity or order value; left open")]
+    private partial void LogUnhedgeable(string symbol, decimal net);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Symbol}: net {Net} still unhedged past LEG_HEDGE_TIMEOUT_SEC ({Timeout} s), round {Round}")]
     private partial void LogPastTimeout(string symbol, decimal net, double timeout, int round);

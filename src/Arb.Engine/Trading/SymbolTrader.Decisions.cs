@@ -30,7 +30,8 @@ public sealed partial class SymbolTrader
         // Positive: long spot / short perp, the position the open trade builds.
         var held = -Portfolio.Perp.Quantity;
         var openQuantity = _closesInFlight == 0 && !_halted ? OpenQuantity(spot, perp, spotBid.Price, held) : 0m;
-        _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable, _costs, nowMs);
+        // Coin that reverse opens in flight are selling is not available to another one.
+        _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable - _spotCoinCommitted, _costs, nowMs);
         if (!_volatility.IsReady && !_flatten)
         {
             return null;
@@ -80,7 +81,14 @@ public sealed partial class SymbolTrader
         var depth = Math.Min(
             Math.Min(spot.Asks.Take(wanted).FilledQuantity, spot.Bids.Take(wanted).FilledQuantity),
             Math.Min(perp.Asks.Take(wanted).FilledQuantity, perp.Bids.Take(wanted).FilledQuantity));
-        return depth >= wanted ? wanted : PositionSizer.Size(input with { DepthQuantity = depth }).Quantity;
+        var quantity = depth >= wanted ? wanted : PositionSizer.Size(input with { DepthQuantity = depth }).Quantity;
+
+        // An open reserves what its spot leg costs at the depth-walk price, above the bid sized at: when that is
+        // more than the room, size again at that price (a smaller quantity walks no further, so it then fits).
+        var cost = spot.Asks.Take(quantity).Notional;
+        return quantity > 0m && cost > room
+            ? PositionSizer.Size(input with { Price = cost / quantity, DepthQuantity = quantity }).Quantity
+            : quantity;
     }
 
     private PairPlan? PlanOpen(OrderBook spot, OrderBook perp, PairKind kind, decimal edgeBps, decimal fraction, long nowMs)
@@ -118,6 +126,11 @@ public sealed partial class SymbolTrader
             nowMs);
         _opensInFlight++;
         _reservedNotional += plan.ReservedNotional;
+        if (reverse)
+        {
+            _spotCoinCommitted += quantity;
+        }
+
         _throttle.Record(nowMs);
         return plan;
     }

@@ -38,6 +38,7 @@ public sealed partial class SymbolTrader
     private OrderBook? _perp;
     private EdgeFeatures _last;
     private decimal _spotCoinAvailable;
+    private decimal _spotCoinCommitted;
     private decimal _reservedNotional;
     private int _opensInFlight;
     private int _closesInFlight;
@@ -47,6 +48,7 @@ public sealed partial class SymbolTrader
     private bool _everValid;
     private bool _halted;
     private bool _flatten;
+    private long _legImbalances;
 
     public SymbolTrader(SymbolSetup setup, EngineOptions options, ClientOrderIds ids)
     {
@@ -144,12 +146,20 @@ public sealed partial class SymbolTrader
         }
     }
 
-    /// <summary>An execution ended (however it ended): its slot and reservation are released.</summary>
-    public void Completed(PairPlan plan)
+    /// <summary>
+    /// An execution ended (however it ended): its slot and reservation are released; <paramref name="hadImbalance"/>
+    /// counts a leg imbalance against this symbol.
+    /// </summary>
+    public void Completed(PairPlan plan, bool hadImbalance = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         lock (_sync)
         {
+            if (hadImbalance)
+            {
+                _legImbalances++;
+            }
+
             if (plan.Kind == PairKind.Close)
             {
                 _closesInFlight--;
@@ -158,6 +168,10 @@ public sealed partial class SymbolTrader
             {
                 _opensInFlight--;
                 _reservedNotional -= plan.ReservedNotional;
+                if (plan.Kind == PairKind.OpenReverse)
+                {
+                    _spotCoinCommitted -= plan.Spot.Quantity;
+                }
             }
         }
     }
@@ -214,7 +228,7 @@ public sealed partial class SymbolTrader
         }
     }
 
-    public SymbolStatus Status(long nowMs, long legImbalances)
+    public SymbolStatus Status(long nowMs)
     {
         lock (_sync)
         {
@@ -237,7 +251,7 @@ public sealed partial class SymbolTrader
                 Portfolio.FundingUsd,
                 _throttle.TradesToday(nowMs),
                 _opensInFlight + _closesInFlight,
-                legImbalances);
+                _legImbalances);
         }
     }
 

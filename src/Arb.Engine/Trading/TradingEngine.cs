@@ -108,10 +108,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         switch (accountEvent)
         {
             case Fill fill:
-                if (Tracker.TryAcceptFill(fill, out var order))
-                {
-                    Book(fill, order);
-                }
+                Tracker.TryAcceptFill(fill, this, out _);
 
                 break;
             case OrderUpdate update:
@@ -202,8 +199,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
     {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var imbalances = Executor.Imbalances;
-        var symbols = _traders.Values.Select(t => t.Status(nowMs, imbalances)).ToList();
+        var symbols = _traders.Values.Select(t => t.Status(nowMs)).ToList();
         var equity = _options.Sizing.AccountEquityUsd + symbols.Sum(s => s.RealizedUsd + s.UnrealizedUsd);
         return new EngineStatus(now, _options.Mode, equity, symbols);
     }
@@ -235,9 +231,11 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
 
     private async Task RunAsync(SymbolTrader trader, PairPlan plan)
     {
+        var imbalance = false;
         try
         {
             var result = await Executor.ExecuteAsync(plan, _abort.Token).ConfigureAwait(false);
+            imbalance = result.HadImbalance;
             Interlocked.Increment(ref _executions);
             LogExecuted(plan.Symbol, plan.Kind.ToString(), result.Spot.Filled, result.Perp.Filled, result.HedgeOrders);
         }
@@ -251,7 +249,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         }
         finally
         {
-            trader.Completed(plan);
+            trader.Completed(plan, imbalance);
         }
     }
 
