@@ -147,7 +147,7 @@ internal sealed class TickToOrderScenario
     /// <summary>Where the books stand after the last message, as the status view would show it.</summary>
     public string Describe()
     {
-        var status = _trader.Status(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), 0);
+        var status = _trader.Status(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
         return $"{(Opening ? "opening" : "holding")} books: basis {status.BasisBps} bps, open edge {status.OpenEdgeBps} bps, "
             + $"reverse edge {status.ReverseEdgeBps} bps (entry at {EntryEdgeBps} bps), {status.State}"
             + (Opening ? $"; last orders {SpotBody} {PerpBody}" : "");
@@ -168,7 +168,7 @@ internal sealed class TickToOrderScenario
         for (var i = 0; i < MessagesPerPass; i++)
         {
             var traded = Message(i);
-            var status = _trader.Status(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), 0);
+            var status = _trader.Status(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
             if (status.State != SymbolTradingState.Active || status.OpenEdgeBps is not { } edge || _trader.InFlight != 0)
             {
                 throw new InvalidOperationException($"message {i}: the trader is {status.State}, open edge {status.OpenEdgeBps}, {_trader.InFlight} in flight");
