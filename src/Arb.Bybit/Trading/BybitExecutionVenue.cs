@@ -70,4 +70,47 @@ public sealed class BybitExecutionVenue(BybitRestClient rest) : IExecutionVenue
             return false; // already finished or unknown: nothing left to cancel
         }
     }
+
+    public async Task<VenueAccount> GetAccountAsync(
+        IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> coins, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(coins);
+        var positions = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var orders = new List<VenueOpenOrder>();
+        foreach (var symbol in symbols)
+        {
+            var rows = await _rest.Positions.GetPositionsAsync(symbol, ct).ConfigureAwait(false);
+            positions[symbol] = rows.Where(r => r.Symbol == symbol).Sum(r => r.Size); // signed already
+            foreach (var category in new[] { MarketCategory.Spot, MarketCategory.Linear })
+            {
+                var open = await _rest.Trading.GetOpenOrdersAsync(category, symbol, ct).ConfigureAwait(false);
+                orders.AddRange(open.Select(o => new VenueOpenOrder(category, o.Symbol, o.OrderLinkId, o.Qty, o.CumExecQty)));
+            }
+        }
+
+        var wallet = await _rest.Account.GetWalletBalanceAsync(coins, ct).ConfigureAwait(false);
+        var balances = coins.ToDictionary(c => c, c => wallet.Find(c)?.WalletBalance ?? 0m, StringComparer.Ordinal);
+        return new VenueAccount(positions, balances, orders);
+    }
+
+    public async Task<VenueHistory> GetHistoryAsync(IReadOnlyCollection<string> symbols, long sinceMs, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        var fills = new List<Fill>();
+        var funding = new List<FundingPayment>();
+        foreach (var symbol in symbols)
+        {
+            foreach (var category in new[] { MarketCategory.Spot, MarketCategory.Linear })
+            {
+                var history = await _rest.Trading.GetExecutionsAsync(category, symbol, startTimeMs: sinceMs, ct: ct).ConfigureAwait(false);
+                fills.AddRange(history.Fills);
+                funding.AddRange(history.Funding);
+            }
+        }
+
+        return new VenueHistory(
+            fills.OrderBy(f => f.TimestampMs).ToList(),
+            funding.OrderBy(f => f.TimestampMs).ToList());
+    }
 }

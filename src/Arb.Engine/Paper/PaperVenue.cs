@@ -98,6 +98,33 @@ public sealed partial class PaperVenue : IExecutionVenue
     public Task<bool> CancelAsync(MarketCategory category, string symbol, string orderLinkId, CancellationToken ct = default) =>
         Task.FromResult(false);
 
+    /// <summary>Paper positions and balances; no paper order is ever open.</summary>
+    public Task<VenueAccount> GetAccountAsync(IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> coins, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(coins);
+        lock (_gate)
+        {
+            var positions = symbols.ToDictionary(s => s, s => _account.FindPosition(s)?.Snapshot().Size ?? 0m, StringComparer.Ordinal);
+            var balances = coins.ToDictionary(c => c, _account.Balance, StringComparer.Ordinal);
+            return Task.FromResult(new VenueAccount(positions, balances, []));
+        }
+    }
+
+    /// <summary>Every paper fill of the symbols since the moment (paper has no funding).</summary>
+    public Task<VenueHistory> GetHistoryAsync(IReadOnlyCollection<string> symbols, long sinceMs, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        lock (_gate)
+        {
+            var fills = _orders.Values.SelectMany(o => o.Fills)
+                .Where(f => f.TimestampMs >= sinceMs && symbols.Contains(f.Symbol))
+                .OrderBy(f => f.TimestampMs)
+                .ToList();
+            return Task.FromResult(new VenueHistory(fills, []));
+        }
+    }
+
     /// <summary>The wallet balance of one coin; zero for a coin never held.</summary>
     public decimal Balance(string coin)
     {

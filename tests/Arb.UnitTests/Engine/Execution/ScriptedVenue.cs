@@ -235,6 +235,12 @@ internal sealed class ScriptedVenue(Action<IAccountEvent> stream) : IExecutionVe
             status, order.Quantity, order.LimitPrice ?? 0m, cum == 0m ? null : fills.Sum(f => f.Price * f.Quantity) / cum, cum,
             fills.Sum(f => f.Price * f.Quantity), 0m, 0m, reason, 2_000);
     }
+
+    public Task<VenueAccount> GetAccountAsync(IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> coins, CancellationToken ct = default) =>
+        throw new NotSupportedException("the executor tests never reconcile");
+
+    public Task<VenueHistory> GetHistoryAsync(IReadOnlyCollection<string> symbols, long sinceMs, CancellationToken ct = default) =>
+        throw new NotSupportedException("the executor tests never reconcile");
 }
 
 /// <summary>Every fill booked through the executors' <see cref="IFillBook"/>, in order.</summary>
