@@ -4,8 +4,9 @@ namespace Arb.Engine.Execution;
 
 /// <summary>
 /// Client order ids (<c>orderLinkId</c>): <c>arb-{session}-{sequence}{leg}</c>, at most 36 of <c>[A-Za-z0-9_-]</c>
-/// as Bybit requires. The session tag is the start time in base-36 seconds, so ids never repeat across restarts
-/// of one account (Bybit refuses a reused id); the sequence is per process. The leg letter says what the order
+/// as Bybit requires. The session tag is the start time in base-36 milliseconds, so ids never repeat across restarts
+/// of one account, even a restart within the same second after a crash (Bybit refuses a reused id, and the ids
+/// are how orders are found again); the sequence is per process. The leg letter says what the order
 /// was for when reading the exchange's history: <c>s</c>/<c>p</c> spot and perp legs, <c>h</c> a hedge.
 /// </summary>
 public sealed class ClientOrderIds
@@ -16,7 +17,7 @@ public sealed class ClientOrderIds
     public ClientOrderIds(DateTimeOffset sessionStart, string prefix = "arb")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
-        _prefix = $"{prefix}-{Base36(sessionStart.ToUnixTimeSeconds())}-";
+        _prefix = $"{prefix}-{Base36(sessionStart.ToUnixTimeMilliseconds())}-";
     }
 
     /// <summary>The next id of a pair: the same sequence number for both legs, told apart by the suffix.</summary>

@@ -71,10 +71,10 @@ public sealed partial class ClientOrderIdsTests
     }
 
     [Fact]
-    public void Sessions_started_one_second_apart_never_produce_the_same_id()
+    public void Sessions_started_one_millisecond_apart_never_produce_the_same_id()
     {
         var first = new ClientOrderIds(Session);
-        var second = new ClientOrderIds(Session.AddSeconds(1));
+        var second = new ClientOrderIds(Session.AddMilliseconds(1)); // a restart right after a crash
         var a = new HashSet<string>(StringComparer.Ordinal);
         var b = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < 100; i++)
@@ -89,10 +89,10 @@ public sealed partial class ClientOrderIdsTests
     }
 
     [Fact]
-    public void The_session_tag_is_the_start_time_in_base_36_seconds()
+    public void The_session_tag_is_the_start_time_in_base_36_milliseconds()
     {
         var ids = new ClientOrderIds(Session);
-        var seconds = Session.ToUnixTimeSeconds();
+        var milliseconds = Session.ToUnixTimeMilliseconds();
 
         var tag = ids.NextHedge().Split('-')[1];
 
@@ -102,7 +102,7 @@ public sealed partial class ClientOrderIdsTests
             value = (value * 36) + (char.IsDigit(c) ? c - '0' : c - 'a' + 10);
         }
 
-        Assert.Equal(seconds, value);
+        Assert.Equal(milliseconds, value);
     }
 
     [Fact]
