@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>A bad setting, bad command-line usage or an input file that cannot be read; nothing was started.</summary>
     public const int BadConfiguration = 2;
+
+    /// <summary>
+    /// Stopped by a risk limit (drawdown, losing streak, profit target, error limit) after closing the positions.
+    /// Its own code so that a supervisor can tell it from a crash and not restart into the same stop.
+    /// </summary>
+    public const int RiskStop = 3;
 }

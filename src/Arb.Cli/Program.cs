@@ -26,7 +26,7 @@ internal static class Program
     {
         var root = new RootCommand(
             "arbbot: Bybit spot <-> perpetual arbitrage. Settings come from the environment and .env (see .env.example). " +
-            "Exit codes: 0 ok or stopped by Ctrl+C, 1 runtime failure, 2 bad setting, usage or input file.");
+            "Exit codes: 0 ok or stopped by Ctrl+C, 1 runtime failure, 2 bad setting, usage or input file, 3 stopped by a risk limit.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(SimCommand.Create());

@@ -1,3 +1,5 @@
+using Arb.Engine.Risk;
+
 namespace Arb.Cli.Settings;
 
 /// <summary>Capital, sizing and every limit that stops or pauses trading. Amounts are in USD.</summary>
@@ -15,19 +17,19 @@ public sealed record RiskSettings
     /// <summary>Largest sum of open notionals across all symbols.</summary>
     public required decimal MaxExposureUsd { get; init; }
 
-    /// <summary>Stop when realized plus unrealized PnL falls below minus this amount.</summary>
+    /// <summary>Stop when realized plus unrealized PnL falls to minus this amount (or below).</summary>
     public required decimal MaxDrawdownUsd { get; init; }
 
     /// <summary>Stop when total PnL falls this far below its peak (the peak survives restarts).</summary>
     public required decimal MaxRelativeDrawdownUsd { get; init; }
 
-    /// <summary>Stop when one symbol's PnL falls below minus this amount.</summary>
+    /// <summary>Stop when one symbol's PnL falls to minus this amount (or below).</summary>
     public required decimal MaxSymbolDrawdownUsd { get; init; }
 
     /// <summary>Stop when one symbol's PnL falls this far below that symbol's peak.</summary>
     public required decimal MaxSymbolRelDrawdownUsd { get; init; }
 
-    /// <summary>Stop when the day's PnL falls below minus this amount.</summary>
+    /// <summary>Pause new positions until 00:00 UTC when the UTC day's PnL reaches minus this amount.</summary>
     public required decimal DailyDrawdownUsd { get; init; }
 
     /// <summary>Stop after this many losing trades in a row.</summary>
@@ -36,14 +38,29 @@ public sealed record RiskSettings
     /// <summary>Pause a symbol after this many trades in one day.</summary>
     public required int MaxDailyTrades { get; init; }
 
-    /// <summary>Stop once session profit exceeds this amount; 0 means no profit target.</summary>
+    /// <summary>Stop once session profit reaches this amount; 0 means no profit target.</summary>
     public required decimal MaxProfitUsd { get; init; }
 
     /// <summary>Minimum delay between two trades in the same symbol.</summary>
     public required TimeSpan TradeCooldown { get; init; }
 
-    /// <summary>Terminate when this many errors happen within one minute.</summary>
+    /// <summary>Stop when this many errors happen within one minute.</summary>
     public required int ErrorLimit { get; init; }
+
+    /// <summary>The limits the risk manager enforces (sizing settings and MAX_DAILY_TRADES are applied elsewhere).</summary>
+    public RiskLimits ToRiskLimits() => new()
+    {
+        MaxPositionUsd = MaxPositionUsd,
+        MaxExposureUsd = MaxExposureUsd,
+        MaxDrawdownUsd = MaxDrawdownUsd,
+        MaxRelativeDrawdownUsd = MaxRelativeDrawdownUsd,
+        MaxSymbolDrawdownUsd = MaxSymbolDrawdownUsd,
+        MaxSymbolRelDrawdownUsd = MaxSymbolRelDrawdownUsd,
+        DailyDrawdownUsd = DailyDrawdownUsd,
+        MaxConsecutiveLosses = MaxConsecutiveLosses,
+        MaxProfitUsd = MaxProfitUsd,
+        ErrorLimit = ErrorLimit,
+    };
 
     internal static RiskSettings Read(SettingReader reader) => new()
     {
