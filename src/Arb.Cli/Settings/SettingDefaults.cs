@@ -54,4 +54,6 @@ public static class SettingDefaults
 
     public const int SmtpPort = 587;
     public const bool SmtpUseTls = true;
+
+    public const string TelegramApiUrl = "https://api.telegram.org";
 }

@@ -74,6 +74,7 @@ public static class SettingNames
     public const string AlertEmailTo = "ALERT_EMAIL_TO";
     public const string TelegramBotToken = "TELEGRAM_BOT_TOKEN";
     public const string TelegramChatId = "TELEGRAM_CHAT_ID";
+    public const string TelegramApiUrl = "TELEGRAM_API_URL";
 
     /// <summary>Every name above, in the order they are documented.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -89,7 +90,7 @@ public static class SettingNames
         StateFile, StateBackupFile, StateSaveSec, PnlLog, PnlLogSec, TradesLog,
         PromHost, PromPort,
         SmtpHost, SmtpPort, SmtpUser, SmtpPassword, SmtpUseTls, AlertEmailFrom, AlertEmailTo,
-        TelegramBotToken, TelegramChatId,
+        TelegramBotToken, TelegramChatId, TelegramApiUrl,
     ];
 
     /// <summary>The variables whose values must never be shown.</summary>

@@ -10,6 +10,9 @@ public sealed partial record TelegramAlertSettings
     /// <summary>A numeric chat id (negative for groups) or an @channel name.</summary>
     public required string ChatId { get; init; }
 
+    /// <summary>Base URL of the Bot API; replaced only for a proxy or a test server.</summary>
+    public required Uri ApiUrl { get; init; }
+
     /// <summary>The Telegram channel, or null when it is not configured.</summary>
     internal static TelegramAlertSettings? Read(SettingReader reader)
     {
@@ -27,6 +30,10 @@ public sealed partial record TelegramAlertSettings
                 SettingNames.TelegramChatId, chatId, "a numeric chat id (negative for groups) or an @channel name");
         }
 
+        // Checked even when Telegram is off, like the SMTP settings, so a typo shows up at once.
+        var apiUrl = reader.Url(SettingNames.TelegramApiUrl, Uri.UriSchemeHttp, Uri.UriSchemeHttps)
+            ?? new Uri(SettingDefaults.TelegramApiUrl);
+
         return (token.IsSet, chatId) switch
         {
             (false, null) => null,
@@ -34,7 +41,7 @@ public sealed partial record TelegramAlertSettings
                 SettingNames.TelegramChatId, $"it is required when {SettingNames.TelegramBotToken} is set"),
             (false, not null) => throw SettingsException.Missing(
                 SettingNames.TelegramBotToken, $"it is required when {SettingNames.TelegramChatId} is set"),
-            (true, not null) => new TelegramAlertSettings { BotToken = token, ChatId = chatId },
+            (true, not null) => new TelegramAlertSettings { BotToken = token, ChatId = chatId, ApiUrl = apiUrl },
         };
     }
 

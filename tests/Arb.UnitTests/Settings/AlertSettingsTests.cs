@@ -52,6 +52,24 @@ public sealed class AlertSettingsTests
         var telegram = Assert.IsType<Arb.Cli.Settings.TelegramAlertSettings>(s.Alerts.Telegram);
         Assert.Equal(chatId, telegram.ChatId);
         Assert.Equal("123456:AAbb-cc_DD", telegram.BotToken.Reveal());
+        Assert.Equal(new Uri("https://api.telegram.org"), telegram.ApiUrl);
         Assert.Null(s.Alerts.Email);
+    }
+
+    [Fact]
+    public void Telegram_api_url_can_point_at_a_local_server()
+    {
+        var s = SettingsTestHelpers.Load(
+            ("TELEGRAM_BOT_TOKEN", "123456:AAbb-cc_DD"), ("TELEGRAM_CHAT_ID", "42"), ("TELEGRAM_API_URL", "http://127.0.0.1:8081/tg/"));
+
+        Assert.Equal(new Uri("http://127.0.0.1:8081/tg/"), s.Alerts.Telegram?.ApiUrl);
+    }
+
+    [Fact]
+    public void Telegram_api_url_is_checked_even_when_telegram_is_off()
+    {
+        var ex = SettingsTestHelpers.LoadFails(("TELEGRAM_API_URL", "telegram"));
+
+        Assert.Equal("TELEGRAM_API_URL", ex.Variable);
     }
 }

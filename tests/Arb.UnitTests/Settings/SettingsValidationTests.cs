@@ -128,6 +128,9 @@ public sealed class SettingsValidationTests
         ("ALERT_EMAIL_FROM", "Bot <bot@example.com>", "expected an email address"),
         ("TELEGRAM_CHAT_ID", "my chat", "expected a numeric chat id"),
         ("TELEGRAM_CHAT_ID", "alerts", "expected a numeric chat id"),
+        ("TELEGRAM_API_URL", "api.telegram.org", "expected an absolute http:// or https:// URL"),
+        ("TELEGRAM_API_URL", "ftp://api.telegram.org", "expected an absolute http:// or https:// URL"),
+        ("TELEGRAM_API_URL", "https://api.telegram.org/?x=1", "without query or fragment"),
 
         ("STATE_FILE", "logs/state.bak.json", "expected a different file than STATE_BACKUP_FILE"),
         ("STATE_BACKUP_FILE", "logs/state.json", "expected a different file than STATE_FILE"),
