@@ -77,7 +77,12 @@ internal static partial class RunCommand
                 LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), mode.ToString().ToLowerInvariant());
                 var runner = new TradingRunner(settings, mode, TimeProvider.System, loggers);
                 started?.Invoke(runner);
-                await runner.RunAsync(ct);
+                var exitCode = await runner.RunAsync(ct);
+                if (exitCode != ExitCodes.Ok)
+                {
+                    LogStopped(logger);
+                    return exitCode;
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

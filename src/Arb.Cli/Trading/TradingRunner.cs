@@ -3,14 +3,18 @@ using Arb.Bybit.MarketData;
 using Arb.Bybit.Rest;
 using Arb.Bybit.Streams;
 using Arb.Bybit.Trading;
+using Arb.Cli.Alerts;
 using Arb.Cli.Run.Status;
 using Arb.Cli.Settings;
+using Arb.Domain.Alerts;
 using Arb.Domain.Execution;
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
 using Arb.Engine.Journals;
+using Arb.Engine.Risk;
 using Arb.Engine.Trading;
+using Arb.Observability.Alerts;
 using Arb.Strategy.Edge;
 using Arb.Strategy.Sizing;
 using Microsoft.Extensions.Logging;
@@ -41,8 +45,15 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
 
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How long a risk stop may take to close every position before the bot gives up and exits with them reported.</summary>
+    public TimeSpan StopCloseTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the PnL is read into the risk manager.</summary>
+    public TimeSpan RiskInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Runs until cancelled (exit code 0) or until a risk stop closed every position (<see cref="ExitCodes.RiskStop"/>).</summary>
     /// <exception cref="StartupException">The exchange is unreachable or a symbol cannot be traded.</exception>
-    public async Task RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(CancellationToken ct)
     {
         var paper = mode == TradingMode.Paper;
         var endpoints = settings.Exchange.ResolveEndpoints();
@@ -59,8 +70,10 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         using var pnl = new PnlJournal(settings.Persistence.PnlLog);
         using var infrastructure = new CancellationTokenSource();
         var background = new List<Task>();
+        await using var alerts = AlertWiring.Create(settings.Alerts, loggers, time);
+        var risk = new RiskManager(settings.Risk.ToRiskLimits(), time);
         var (venue, events) = CreateVenue(paper, endpoints.Private, credentials, rest, setups);
-        var engine = new TradingEngine(setups, EngineOptions(), venue.Venue, time, loggers, trades);
+        var engine = new TradingEngine(setups, EngineOptions(), venue.Venue, time, loggers, trades, risk, alerts);
         Engine = engine;
         Pipeline = new MarketDataPipeline(
             StreamOptions(MarketCategory.Spot, endpoints.PublicSpot),
@@ -83,20 +96,46 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         background.Add(new PnlRecorder(pnl, engine, settings.Persistence.PnlLogInterval, time).RunAsync(infrastructure.Token));
         background.Add(venue.RunAsync(engine, infrastructure.Token));
         background.Add(new StatusView(loggers.CreateLogger("status"), time).RunAsync(engine.Status, infrastructure.Token));
+        background.Add(engine.MonitorRiskAsync(RiskInterval, infrastructure.Token));
+        background.Add(new ReconnectWatch(this, alerts, time).RunAsync(infrastructure.Token));
         LogTrading(mode.ToString().ToLowerInvariant(), string.Join(',', setups.Select(s => s.Symbol)), settings.Persistence.TradesLog);
         _started.TrySetResult();
 
+        var exitCode = await WaitForEndAsync(engine, risk, alerts, ct);
+        await StopAsync(engine, pnl);
+        await infrastructure.CancelAsync();
+        await Task.WhenAll(background).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return exitCode;
+    }
+
+    // Ctrl+C ends the run with 0; a risk stop ends it with RiskStop once every position is closed, or after
+    // StopCloseTimeout with the positions left reported (a stop while closing does not loop).
+    private async Task<int> WaitForEndAsync(TradingEngine engine, RiskManager risk, AlertDispatcher alerts, CancellationToken ct)
+    {
+        var cancelled = Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+        if (await Task.WhenAny(cancelled, engine.Stopped) == cancelled)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var stopped = await engine.Stopped;
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+            await engine.Halted.WaitAsync(StopCloseTimeout, time, ct);
+        }
+        catch (TimeoutException)
+        {
+            risk.Halt();
+            var left = string.Join("; ", engine.Status().Symbols.Select(s => $"{s.Symbol} spot {s.SpotQuantity} perp {s.PerpQuantity}"));
+            LogCloseFailed(StopCloseTimeout.TotalSeconds, left);
+            alerts.Publish(new Alert(AlertKind.RiskStop, "risk stop: positions could not all be closed",
+                $"{stopped.Message}. After {StopCloseTimeout.TotalSeconds} s these remain: {left}. Exiting; close them by hand.", time.GetUtcNow()));
         }
         catch (OperationCanceledException)
         {
         }
 
-        await StopAsync(engine, pnl);
-        await infrastructure.CancelAsync();
-        await Task.WhenAll(background).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return ExitCodes.RiskStop;
     }
 
     private async Task StopAsync(TradingEngine engine, PnlJournal pnl)
@@ -165,6 +204,9 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         SubscribeTickers = category == MarketCategory.Linear,
         LivenessTimeout = settings.MarketData.LivenessTimeout,
     };
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "risk stop: positions not all closed after {Seconds} s, exiting with them: {Left}")]
+    private partial void LogCloseFailed(double seconds, string left);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "trading ({Mode}) {Symbols}; fills to {TradesLog}")]
     private partial void LogTrading(string mode, string symbols, string tradesLog);

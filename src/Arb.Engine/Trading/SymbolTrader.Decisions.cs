@@ -3,6 +3,7 @@ using Arb.Domain.Execution;
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
+using Arb.Engine.Risk;
 using Arb.Strategy.Edge;
 using Arb.Strategy.Sizing;
 
@@ -29,7 +30,8 @@ public sealed partial class SymbolTrader
 
         // Positive: long spot / short perp, the position the open trade builds.
         var held = -Portfolio.Perp.Quantity;
-        var openQuantity = _closesInFlight == 0 && !_halted ? OpenQuantity(spot, perp, spotBid.Price, held) : 0m;
+        var opensAllowed = _closesInFlight == 0 && !_halted && (_gate is null || _gate.OpensAllowed);
+        var openQuantity = opensAllowed ? OpenQuantity(spot, perp, spotBid.Price, held) : 0m;
         // Coin that reverse opens in flight are selling is not available to another one.
         _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable - _spotCoinCommitted, _costs, nowMs);
         if (!_volatility.IsReady && !_flatten)
@@ -70,6 +72,12 @@ public sealed partial class SymbolTrader
     private decimal OpenQuantity(OrderBook spot, OrderBook perp, decimal price, decimal held)
     {
         var room = _options.Sizing.MaxPositionUsd - (Math.Abs(held) * price) - _reservedNotional;
+        if (_gate is not null)
+        {
+            // Size within MAX_EXPOSURE_USD too, so the risk check shrinks or refuses only in a race with another symbol.
+            room = Math.Min(room, _gate.ExposureRoom);
+        }
+
         var input = new SizingInput(_options.Sizing, _volatility.StdDevBps, price, _spotLot, _perpLot, decimal.MaxValue, room);
         var size = PositionSizer.Size(input);
         if (!size.CanTrade)
@@ -111,6 +119,35 @@ public sealed partial class SymbolTrader
             return null;
         }
 
+        var reserved = quantity * spotFill.AveragePrice;
+        if (_gate is not null)
+        {
+            // MAX_POSITION_USD and MAX_EXPOSURE_USD across every symbol, in flight included: refused, or shrunk to the room.
+            var check = _gate.TryReserve(Symbol, reserved);
+            if (!check.IsAllowed)
+            {
+                _refusedOpens++;
+                return null;
+            }
+
+            if (check.Verdict == OrderVerdict.Shrink)
+            {
+                var shrunk = LotMath.RoundDown(check.NotionalUsd / spotFill.AveragePrice, _commonStep);
+                spotFill = reverse ? spot.EstimateSell(shrunk) : spot.EstimateBuy(shrunk);
+                perpFill = reverse ? perp.EstimateBuy(shrunk) : perp.EstimateSell(shrunk);
+                if (shrunk <= 0m || !MeetsMinimums(shrunk, spotFill.AveragePrice) || shrunk * spotFill.AveragePrice > check.NotionalUsd)
+                {
+                    _gate.Release(Symbol, check.NotionalUsd);
+                    _refusedOpens++;
+                    return null;
+                }
+
+                quantity = shrunk;
+            }
+
+            reserved = check.NotionalUsd;
+        }
+
         var (spotId, perpId) = _ids.NextPair();
         var plan = new PairPlan(
             Symbol,
@@ -120,7 +157,7 @@ public sealed partial class SymbolTrader
             edgeBps,
             spotFill.AveragePrice,
             perpFill.AveragePrice,
-            quantity * spotFill.AveragePrice,
+            reserved,
             _spotLot,
             _perpLot,
             nowMs);

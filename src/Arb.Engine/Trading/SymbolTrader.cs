@@ -3,6 +3,7 @@ using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
 using Arb.Engine.Portfolio;
+using Arb.Engine.Risk;
 using Arb.Strategy.Edge;
 using Arb.Strategy.Sizing;
 
@@ -49,9 +50,13 @@ public sealed partial class SymbolTrader
     private bool _halted;
     private bool _flatten;
     private long _legImbalances;
+    private long _refusedOpens;
+    private decimal _realizedWhenLastFlat;
+    private readonly RiskGate? _gate;
 
-    public SymbolTrader(SymbolSetup setup, EngineOptions options, ClientOrderIds ids)
+    public SymbolTrader(SymbolSetup setup, EngineOptions options, ClientOrderIds ids, RiskGate? gate = null)
     {
+        _gate = gate;
         _setup = setup ?? throw new ArgumentNullException(nameof(setup));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _ids = ids ?? throw new ArgumentNullException(nameof(ids));
@@ -120,7 +125,11 @@ public sealed partial class SymbolTrader
         lock (_sync)
         {
             Portfolio.Apply(fill);
-            if (fill.Category == MarketCategory.Spot)
+            if (fill.Category == MarketCategory.Linear)
+            {
+                _gate?.SetHeld(Symbol, Math.Abs(Portfolio.Perp.Quantity) * fill.Price);
+            }
+            else
             {
                 // The wallet push that follows sets the exact figure; until then the reverse trade sees this.
                 var feeInBase = fill.FeeCoin == BaseCoin ? fill.Fee : 0m;
@@ -148,9 +157,10 @@ public sealed partial class SymbolTrader
 
     /// <summary>
     /// An execution ended (however it ended): its slot and reservation are released; <paramref name="hadImbalance"/>
-    /// counts a leg imbalance against this symbol.
+    /// counts a leg imbalance against this symbol. Returns the round trip's net PnL (fees and funding included) when
+    /// a close left the symbol flat, for the consecutive-loss count; null otherwise.
     /// </summary>
-    public void Completed(PairPlan plan, bool hadImbalance = false)
+    public decimal? Completed(PairPlan plan, bool hadImbalance = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         lock (_sync)
@@ -163,16 +173,25 @@ public sealed partial class SymbolTrader
             if (plan.Kind == PairKind.Close)
             {
                 _closesInFlight--;
-            }
-            else
-            {
-                _opensInFlight--;
-                _reservedNotional -= plan.ReservedNotional;
-                if (plan.Kind == PairKind.OpenReverse)
+                if (_opensInFlight == 0 && ClosableQuantities() == (0m, 0m))
                 {
-                    _spotCoinCommitted -= plan.Spot.Quantity;
+                    var roundTrip = Portfolio.NetRealized - _realizedWhenLastFlat;
+                    _realizedWhenLastFlat = Portfolio.NetRealized;
+                    return roundTrip;
                 }
+
+                return null;
             }
+
+            _opensInFlight--;
+            _reservedNotional -= plan.ReservedNotional;
+            _gate?.Release(Symbol, plan.ReservedNotional);
+            if (plan.Kind == PairKind.OpenReverse)
+            {
+                _spotCoinCommitted -= plan.Spot.Quantity;
+            }
+
+            return null;
         }
     }
 

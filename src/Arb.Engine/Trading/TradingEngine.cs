@@ -1,9 +1,11 @@
+using Arb.Domain.Alerts;
 using Arb.Domain.Books;
 using Arb.Domain.Execution;
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
 using Arb.Engine.Journals;
+using Arb.Engine.Risk;
 using Microsoft.Extensions.Logging;
 
 namespace Arb.Engine.Trading;
@@ -25,6 +27,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
     private readonly HashSet<Task> _running = [];
     private readonly Lock _runningLock = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly IAlertSink? _alerts;
 
     public TradingEngine(
         IEnumerable<SymbolSetup> symbols,
@@ -32,7 +35,9 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         IExecutionVenue venue,
         TimeProvider time,
         ILoggerFactory loggers,
-        TradeJournal? trades = null)
+        TradeJournal? trades = null,
+        RiskManager? risk = null,
+        IAlertSink? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(loggers);
@@ -43,9 +48,12 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         Ids = new ClientOrderIds(time.GetUtcNow());
         Tracker = new OrderTracker();
         Executor = new PairExecutor(venue, Tracker, this, Ids, options.Execution, time, loggers.CreateLogger<PairExecutor>());
+        Risk = risk;
+        Gate = risk is null ? null : new RiskGate(risk);
+        _alerts = alerts;
         foreach (var setup in symbols)
         {
-            var trader = new SymbolTrader(setup, options, Ids);
+            var trader = new SymbolTrader(setup, options, Ids, Gate);
             _traders.Add(setup.Symbol, trader);
             _byBaseCoin[setup.Spot.BaseCoin] = trader;
         }
@@ -57,6 +65,11 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
     }
 
     public OrderTracker Tracker { get; }
+
+    /// <summary>The risk manager every open is checked against; null only in tests and benchmarks that leave it out.</summary>
+    public RiskManager? Risk { get; }
+
+    public RiskGate? Gate { get; }
 
     public PairExecutor Executor { get; }
 
@@ -238,6 +251,18 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
             imbalance = result.HadImbalance;
             Interlocked.Increment(ref _executions);
             LogExecuted(plan.Symbol, plan.Kind.ToString(), result.Spot.Filled, result.Perp.Filled, result.HedgeOrders);
+            if (result.HadImbalance)
+            {
+                Alert(AlertKind.LegImbalance, $"{plan.Symbol}: legs filled unequally",
+                    $"{plan.Kind} spot {result.Spot.Filled}/{result.Spot.Requested}, perp {result.Perp.Filled}/{result.Perp.Requested} "
+                    + $"({result.Spot.Shortfall ?? result.Perp.Shortfall ?? "partial fill"}); hedged with {result.HedgeOrders} order(s) "
+                    + $"in {result.TimeToHedge.TotalMilliseconds:0} ms, {result.Imbalance} left.");
+            }
+
+            if (Math.Abs(result.Imbalance) >= Math.Max(plan.SpotLot.QtyStep, plan.PerpLot.QtyStep))
+            {
+                RecordError($"{plan.Symbol} left unhedged by {result.Imbalance}");
+            }
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -246,10 +271,15 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         catch (Exception ex)
         {
             LogExecutionFailed(ex, plan.Symbol, plan.Spot.OrderLinkId);
+            RecordError($"{plan.Symbol} execution failed: {ex.Message}");
         }
         finally
         {
-            trader.Completed(plan, imbalance);
+            var roundTrip = trader.Completed(plan, imbalance);
+            if (roundTrip is { } pnl && Risk?.RecordRoundTrip(plan.Symbol, pnl) is { } stop)
+            {
+                OnStop(stop);
+            }
         }
     }
 
