@@ -120,6 +120,7 @@ public sealed partial class SymbolTrader
         lock (_sync)
         {
             Portfolio.Apply(fill);
+            _booked.Add(fill.ExecId);
             if (fill.Category == MarketCategory.Spot)
             {
                 // The wallet push that follows sets the exact figure; until then the reverse trade sees this.
@@ -129,11 +130,16 @@ public sealed partial class SymbolTrader
         }
     }
 
-    public void BookFunding(decimal received)
+    /// <summary>Books a funding settlement; <paramref name="execId"/>, when given, is remembered with the position for the state file.</summary>
+    public void BookFunding(decimal received, string? execId = null)
     {
         lock (_sync)
         {
             Portfolio.ApplyFunding(received);
+            if (execId is not null)
+            {
+                _booked.Add(execId);
+            }
         }
     }
 
