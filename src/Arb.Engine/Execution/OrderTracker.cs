@@ -16,10 +16,10 @@ public sealed class OrderTracker
     private readonly HashSet<string> _execIds = new(StringComparer.Ordinal);
 
     /// <summary>Records the order before it is sent, so any event about it finds it.</summary>
-    public TrackedOrder Track(OrderIntent intent, decimal edgeBps, decimal expectedPrice)
+    public TrackedOrder Track(OrderIntent intent, decimal edgeBps, decimal expectedPrice, long trackedAtMs = 0)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        var order = new TrackedOrder(intent, edgeBps, expectedPrice);
+        var order = new TrackedOrder(intent, edgeBps, expectedPrice, trackedAtMs);
         lock (_sync)
         {
             if (!_orders.TryAdd(intent.OrderLinkId, order))
@@ -125,6 +125,43 @@ public sealed class OrderTracker
         lock (_sync)
         {
             _orders.Remove(order.Intent.OrderLinkId);
+        }
+    }
+
+    /// <summary>
+    /// Marks exec ids as booked by an earlier run (from the state file), so a fill or funding the venue reports
+    /// again after a restart is not booked a second time.
+    /// </summary>
+    public void RememberExecIds(IEnumerable<string> execIds)
+    {
+        ArgumentNullException.ThrowIfNull(execIds);
+        lock (_sync)
+        {
+            foreach (var execId in execIds)
+            {
+                _execIds.Add(execId);
+            }
+        }
+    }
+
+    /// <summary>Tracks again an order an earlier run left in flight, with what it had filled then.</summary>
+    internal TrackedOrder Restore(OrderIntent intent, decimal edgeBps, decimal expectedPrice, decimal filledQuantity, long trackedAtMs)
+    {
+        var order = Track(intent, edgeBps, expectedPrice, trackedAtMs);
+        lock (_sync)
+        {
+            order.FilledQuantity = filledQuantity;
+        }
+
+        return order;
+    }
+
+    /// <summary>Maps the unsettled orders under the lock, so their filled quantities are read consistently.</summary>
+    internal List<T> SelectUnsettled<T>(Func<TrackedOrder, T> select)
+    {
+        lock (_sync)
+        {
+            return _orders.Values.Where(o => !o.IsSettled).Select(select).ToList();
         }
     }
 

@@ -52,8 +52,9 @@ public sealed partial class PairExecutor
     {
         ArgumentNullException.ThrowIfNull(plan);
         // A leg of quantity 0 (a close whose other leg is only dust) is not sent.
-        var spot = plan.Spot.Quantity > 0m ? _tracker.Track(plan.Spot, plan.EdgeBps, plan.ExpectedSpotPrice) : null;
-        var perp = plan.Perp.Quantity > 0m ? _tracker.Track(plan.Perp, plan.EdgeBps, plan.ExpectedPerpPrice) : null;
+        var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var spot = plan.Spot.Quantity > 0m ? _tracker.Track(plan.Spot, plan.EdgeBps, plan.ExpectedSpotPrice, nowMs) : null;
+        var perp = plan.Perp.Quantity > 0m ? _tracker.Track(plan.Perp, plan.EdgeBps, plan.ExpectedPerpPrice, nowMs) : null;
         var spotTask = spot is null ? Task.FromResult(0m) : _settler.SubmitAndSettleAsync(spot, ct);
         var perpTask = perp is null ? Task.FromResult(0m) : _settler.SubmitAndSettleAsync(perp, ct);
         try
@@ -118,7 +119,7 @@ public sealed partial class PairExecutor
                 sendable = true;
                 orders++;
                 var expected = category == MarketCategory.Spot ? plan.ExpectedSpotPrice : plan.ExpectedPerpPrice;
-                var order = _tracker.Track(intent, plan.EdgeBps, expected);
+                var order = _tracker.Track(intent, plan.EdgeBps, expected, _time.GetUtcNow().ToUnixTimeMilliseconds());
                 decimal filled;
                 try
                 {

@@ -11,11 +11,12 @@ public sealed class TrackedOrder
 {
     private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal TrackedOrder(OrderIntent intent, decimal edgeBps, decimal expectedPrice)
+    internal TrackedOrder(OrderIntent intent, decimal edgeBps, decimal expectedPrice, long trackedAtMs = 0)
     {
         Intent = intent;
         EdgeBps = edgeBps;
         ExpectedPrice = expectedPrice;
+        TrackedAtMs = trackedAtMs;
     }
 
     public OrderIntent Intent { get; }
@@ -25,6 +26,9 @@ public sealed class TrackedOrder
 
     /// <summary>The price the decision expected; a fill's slippage is its distance from this.</summary>
     public decimal ExpectedPrice { get; }
+
+    /// <summary>When the order was recorded, just before it was sent (Unix ms); 0 when the caller did not say.</summary>
+    public long TrackedAtMs { get; }
 
     /// <summary>Sum of the fills received so far.</summary>
     public decimal FilledQuantity { get; internal set; }

@@ -38,6 +38,43 @@ public sealed class PositionLeg
     /// <summary>Price difference earned on reduced quantity, in quote coin, before fees.</summary>
     public decimal Realized { get; private set; }
 
+    /// <summary>
+    /// The open lots, oldest first: unsigned quantity (the leg's sign is <see cref="Quantity"/>'s) and entry price.
+    /// A live view: copy it under the same lock that guards <see cref="Apply"/>. The state file saves these.
+    /// </summary>
+    public IReadOnlyList<(decimal Quantity, decimal Price)> Lots => _lots.AsReadOnly();
+
+    /// <summary>
+    /// Replaces the leg with saved state (after a restart): <paramref name="quantity"/> signed, <paramref name="lots"/>
+    /// oldest first as <see cref="Lots"/> gives them, so later trades close the same lots at the same prices as the
+    /// process that saved them would have. Throws when the lots do not add up to the quantity.
+    /// </summary>
+    public void Restore(decimal quantity, IEnumerable<(decimal Quantity, decimal Price)> lots, decimal realized)
+    {
+        ArgumentNullException.ThrowIfNull(lots);
+        var restored = lots.ToList();
+        var total = 0m;
+        foreach (var (lotQuantity, price) in restored)
+        {
+            if (lotQuantity <= 0m || price < 0m)
+            {
+                throw new ArgumentException($"a lot of {lotQuantity} at {price} is not a valid lot", nameof(lots));
+            }
+
+            total += lotQuantity;
+        }
+
+        if (total != Math.Abs(quantity))
+        {
+            throw new ArgumentException($"lots totalling {total} do not make a position of {quantity}", nameof(lots));
+        }
+
+        _lots.Clear();
+        _lots.AddRange(restored);
+        Quantity = quantity;
+        Realized = realized;
+    }
+
     /// <summary>Applies a trade of <paramref name="signedQuantity"/> (positive buys) at <paramref name="price"/>.</summary>
     public void Apply(decimal signedQuantity, decimal price)
     {

@@ -60,6 +60,13 @@ public sealed class SymbolPortfolio(string symbol, string baseCoin, string quote
     /// <summary>A funding settlement on the perp: positive received, negative paid.</summary>
     public void ApplyFunding(decimal received) => FundingUsd += received;
 
+    /// <summary>Sets the fee and funding totals saved by an earlier run; the legs restore their own lots and realised PnL.</summary>
+    public void Restore(decimal feesUsd, decimal fundingUsd)
+    {
+        FeesUsd = feesUsd;
+        FundingUsd = fundingUsd;
+    }
+
     private decimal FeeInQuote(Fill fill)
     {
         if (fill.FeeCoin == QuoteCoin || fill.Fee == 0m)

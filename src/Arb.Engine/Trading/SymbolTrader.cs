@@ -125,6 +125,7 @@ public sealed partial class SymbolTrader
         lock (_sync)
         {
             Portfolio.Apply(fill);
+            _booked.Add(fill.ExecId);
             if (fill.Category == MarketCategory.Linear)
             {
                 _gate?.SetHeld(Symbol, Math.Abs(Portfolio.Perp.Quantity) * fill.Price);
@@ -138,11 +139,16 @@ public sealed partial class SymbolTrader
         }
     }
 
-    public void BookFunding(decimal received)
+    /// <summary>Books a funding settlement; <paramref name="execId"/>, when given, is remembered with the position for the state file.</summary>
+    public void BookFunding(decimal received, string? execId = null)
     {
         lock (_sync)
         {
             Portfolio.ApplyFunding(received);
+            if (execId is not null)
+            {
+                _booked.Add(execId);
+            }
         }
     }
 

@@ -37,6 +37,21 @@ internal sealed class TradeThrottle(TimeSpan cooldown, int maxDailyTrades)
         _lastTradeMs = nowMs;
     }
 
+    /// <summary>
+    /// The raw counters for the state file: the UTC day number (days since the Unix epoch) the count belongs to,
+    /// the count, and the last trade's time; <see cref="long.MinValue"/> for a day or time not set yet.
+    /// </summary>
+    public (long Day, int Today, long LastTradeMs) Counters => (_day, _today, _lastTradeMs);
+
+    /// <summary>Puts back counters saved by an earlier run; a saved day that is over rolls to 0 at the next check.</summary>
+    public void Restore(long day, int today, long lastTradeMs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(today);
+        _day = day;
+        _today = today;
+        _lastTradeMs = lastTradeMs;
+    }
+
     private void Roll(long nowMs)
     {
         var day = Math.DivRem(nowMs, DayMs, out var rest) - (rest < 0 ? 1 : 0);

@@ -131,7 +131,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
                 // Funding executions carry exec ids too: a replayed one must not count twice.
                 if (_traders.TryGetValue(funding.Symbol, out var trader) && Tracker.TryAcceptFunding(funding))
                 {
-                    trader.BookFunding(funding.Amount);
+                    trader.BookFunding(funding.Amount, funding.ExecId);
                     LogFunding(funding.Symbol, funding.Amount, funding.Rate);
                 }
 
