@@ -12,4 +12,8 @@ public sealed record RiskStateSnapshot(
     decimal DayStartPnlUsd,
     int ConsecutiveLosses,
     RiskPause? DailyPause,
-    RiskStop? Stop);
+    RiskStop? Stop)
+{
+    /// <summary>Nothing recorded yet (a first or fresh start).</summary>
+    public static RiskStateSnapshot Empty { get; } = new(0m, new Dictionary<string, decimal>(), null, 0m, 0, null, null);
+}

@@ -1,3 +1,5 @@
+using Arb.Engine.Risk;
+
 namespace Arb.Engine.State;
 
 /// <summary>

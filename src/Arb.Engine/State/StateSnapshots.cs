@@ -1,3 +1,4 @@
+using Arb.Engine.Risk;
 using Arb.Domain.Execution;
 using Arb.Engine.Execution;
 using Arb.Engine.Portfolio;

@@ -1,3 +1,4 @@
+using Arb.Engine.Risk;
 namespace Arb.Engine.State;
 
 /// <summary>
@@ -118,13 +119,16 @@ internal static class StateValidator
 
     private static string? RiskProblem(RiskStateSnapshot risk)
     {
-        if (risk.SymbolPeakPnl is null || risk.SymbolConsecutiveLosses is null || risk.ErrorTimesMs is null)
+        if (risk.SymbolPeakPnlUsd is null)
         {
-            return "risk: symbolPeakPnl, symbolConsecutiveLosses and errorTimesMs are all required";
+            return "risk: symbolPeakPnlUsd is required";
         }
 
-        return risk.ConsecutiveLosses < 0 || risk.SymbolConsecutiveLosses.Values.Any(n => n < 0)
-            ? "risk: a negative count of consecutive losses"
-            : null;
+        if (risk.Stop is { } stop && (!Enum.IsDefined(stop.Rule) || string.IsNullOrEmpty(stop.Message)))
+        {
+            return "risk: a stop without a known rule or a message";
+        }
+
+        return risk.ConsecutiveLosses < 0 ? "risk: a negative count of consecutive losses" : null;
     }
 }

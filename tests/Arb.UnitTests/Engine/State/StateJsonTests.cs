@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arb.Engine.Risk;
 using Arb.Engine.State;
 
 namespace Arb.UnitTests.Engine.State;
@@ -18,9 +19,9 @@ public sealed class StateJsonTests
         Assert.Equal(0.00000000000000000001m, spot.Lots[1].Price);
         Assert.Equal(7922816251426433759354395033.5m, spot.Lots[2].Price);
         Assert.Equal(decimal.GetBits(0.0000000000000000000000000001m), decimal.GetBits(back.Symbols[0].FeesUsd));
-        Assert.Equal(decimal.MaxValue, back.Risk.SessionPeakPnl);
-        Assert.Equal(decimal.MinValue, back.Risk.DayStartPnl);
-        Assert.Equal(12.000000000000000000000001m, back.Risk.SymbolPeakPnl["BTCUSDT"]);
+        Assert.Equal(decimal.MaxValue, back.Risk.PeakPnlUsd);
+        Assert.Equal(decimal.MinValue, back.Risk.DayStartPnlUsd);
+        Assert.Equal(12.000000000000000000000001m, back.Risk.SymbolPeakPnlUsd["BTCUSDT"]);
         Assert.Null(back.InFlightOrders[1].LimitPrice);
         Assert.Null(back.InFlightOrders[1].SentAtMs);
         Assert.Equal(state.SavedAt, back.SavedAt);
@@ -31,12 +32,12 @@ public sealed class StateJsonTests
     {
         foreach (var value in StateSamples.Awkward)
         {
-            var state = StateSamples.Create() with { Risk = RiskStateSnapshot.Empty with { DayStartPnl = value, SessionPeakPnl = value } };
+            var state = StateSamples.Create() with { Risk = RiskStateSnapshot.Empty with { DayStartPnlUsd = value, PeakPnlUsd = value } };
 
             var back = JsonSerializer.Deserialize(StateSamples.Bytes(state), StateJsonContext.Default.BotState)!;
 
-            Assert.Equal(decimal.GetBits(value), decimal.GetBits(back.Risk.DayStartPnl));
-            Assert.Equal(decimal.GetBits(value), decimal.GetBits(back.Risk.SessionPeakPnl));
+            Assert.Equal(decimal.GetBits(value), decimal.GetBits(back.Risk.DayStartPnlUsd));
+            Assert.Equal(decimal.GetBits(value), decimal.GetBits(back.Risk.PeakPnlUsd));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
+using Arb.Engine.Risk;
 using Arb.Engine.State;
 
 namespace Arb.UnitTests.Engine.State;
@@ -60,9 +61,8 @@ internal static class StateSamples
             new DateOnly(2025, 3, 1),
             decimal.MinValue,
             3,
-            new Dictionary<string, int> { [symbol] = 2 },
-            [1_740_816_000_000, 1_740_816_001_000],
-            sequence % 2 == 0 ? "max drawdown" : null),
+            new RiskPause(RiskRule.DailyDrawdown, "the day's PnL reached -DAILY_DRAWDOWN_USD", SessionStart, SessionStart.AddDays(1)),
+            sequence % 2 == 0 ? new RiskStop(RiskRule.MaxDrawdown, "session PnL reached -MAX_DRAWDOWN_USD", SessionStart, null) : null),
     };
 
     /// <summary>The JSON the store writes: equal texts mean equal snapshots, decimals digit for digit (scale too).</summary>

@@ -4,6 +4,7 @@ using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
 using Arb.Engine.Portfolio;
+using Arb.Engine.Risk;
 using Arb.Engine.State;
 using Arb.Engine.Trading;
 using Arb.Strategy.Edge;
@@ -219,7 +220,7 @@ public sealed class StateSnapshotsTests : IDisposable
         await before.SettleAsync();
         before.Engine.OnAccountEvent(new FundingPayment(Symbol, 0.55m, 0.0001m, 1_008m, "fund-1", Now + 1));
         Assert.Equal(1, before.Engine.Executions);
-        var risk = RiskStateSnapshot.Empty with { SessionPeakPnl = 1.25m, ConsecutiveLosses = 1 };
+        var risk = RiskStateSnapshot.Empty with { PeakPnlUsd = 1.25m, ConsecutiveLosses = 1 };
         new StateStore(_dir.Main, _dir.Backup).Save(() => StateSnapshots.Capture(before.Engine, StateSamples.SessionStart, risk, before.Time.GetUtcNow()));
 
         var loaded = new StateStore(_dir.Main, _dir.Backup).Load();
@@ -231,7 +232,7 @@ public sealed class StateSnapshotsTests : IDisposable
         }
 
         Assert.Equal(StateSource.Main, loaded.Source);
-        Assert.Equal(1.25m, loaded.State!.Risk.SessionPeakPnl);
+        Assert.Equal(1.25m, loaded.State!.Risk.PeakPnlUsd);
         Assert.Empty(loaded.State.InFlightOrders);
         var expected = before.Engine.Status().Symbols.Single();
         var actual = after.Engine.Status().Symbols.Single();

@@ -163,7 +163,7 @@ public sealed class StateStoreLoadTests : IDisposable
     [InlineData("\"orderLinkId\"")]
     [InlineData("\"bookedExecIds\"")]
     [InlineData("\"tradesToday\"")]
-    [InlineData("\"symbolPeakPnl\"")]
+    [InlineData("\"symbolPeakPnlUsd\"")]
     public void A_complete_main_file_missing_a_required_field_loads_the_backup_and_says_invalid(string field)
     {
         WriteGoodBackup();
