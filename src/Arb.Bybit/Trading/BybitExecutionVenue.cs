@@ -76,12 +76,13 @@ public sealed class BybitExecutionVenue(BybitRestClient rest) : IExecutionVenue
     {
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(coins);
-        var positions = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var positions = new Dictionary<string, VenuePosition>(StringComparer.Ordinal);
         var orders = new List<VenueOpenOrder>();
         foreach (var symbol in symbols)
         {
             var rows = await _rest.Positions.GetPositionsAsync(symbol, ct).ConfigureAwait(false);
-            positions[symbol] = rows.Where(r => r.Symbol == symbol).Sum(r => r.Size); // signed already
+            var row = rows.FirstOrDefault(r => r.Symbol == symbol && r.Size != 0m); // one-way mode: one row, size signed
+            positions[symbol] = row is null ? default : new VenuePosition(row.Size, row.AvgPrice);
             foreach (var category in new[] { MarketCategory.Spot, MarketCategory.Linear })
             {
                 var open = await _rest.Trading.GetOpenOrdersAsync(category, symbol, ct).ConfigureAwait(false);

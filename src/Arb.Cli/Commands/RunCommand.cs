@@ -19,11 +19,17 @@ internal static partial class RunCommand
             "MODE=paper trades Bybit's live books with simulated fills; MODE=sim (or no API keys) starts the embedded Bybit " +
             "simulator and trades against it. Writes every fill to TRADES_LOG and PnL to PNL_LOG. Ctrl+C stops new trades, " +
             "lets executions in flight finish and hedge, then exits.");
-        command.SetAction((_, ct) => RunAsync(Console.Error, ct));
+        var freshStart = new Option<bool>("--fresh-start")
+        {
+            Description = "Start without reading STATE_FILE / STATE_BACKUP_FILE (use when both are unreadable): positions are " +
+                "taken from the exchange, and the saved peaks, daily counters and any risk stop are forgotten",
+        };
+        command.Options.Add(freshStart);
+        command.SetAction((result, ct) => RunAsync(Console.Error, ct, result.GetValue(freshStart)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(TextWriter errors, CancellationToken ct)
+    internal static async Task<int> RunAsync(TextWriter errors, CancellationToken ct, bool freshStart = false)
     {
         if (!SettingsGate.TryLoad(errors, out var settings))
         {
@@ -31,12 +37,17 @@ internal static partial class RunCommand
         }
 
         using var loggers = ConsoleLogging.Create(settings.Engine.LogLevel);
-        return await RunAsync(settings, loggers, ct);
+        return await RunAsync(settings, loggers, ct, freshStart: freshStart);
     }
 
     /// <summary>The bot with validated settings, until <paramref name="ct"/> is cancelled.</summary>
     internal static async Task<int> RunAsync(
-        BotSettings settings, ILoggerFactory loggers, CancellationToken ct, Action<TradingRunner>? started = null, Action<MarketDataRunner>? watching = null)
+        BotSettings settings,
+        ILoggerFactory loggers,
+        CancellationToken ct,
+        Action<TradingRunner>? started = null,
+        Action<MarketDataRunner>? watching = null,
+        bool freshStart = false)
     {
         var logger = loggers.CreateLogger("arbbot");
         await using var simulator = await StartSimulatorIfNeededAsync(settings, loggers, ct);
@@ -75,7 +86,7 @@ internal static partial class RunCommand
             else
             {
                 LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), mode.ToString().ToLowerInvariant());
-                var runner = new TradingRunner(settings, mode, TimeProvider.System, loggers);
+                var runner = new TradingRunner(settings, mode, TimeProvider.System, loggers, freshStart);
                 started?.Invoke(runner);
                 var exitCode = await runner.RunAsync(ct);
                 if (exitCode != ExitCodes.Ok)

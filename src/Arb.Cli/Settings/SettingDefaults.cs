@@ -36,6 +36,7 @@ public static class SettingDefaults
     public const decimal HoldingHorizonSeconds = 28_800m;
     public const int Leverage = 1;
     public const decimal LegHedgeTimeoutSeconds = 2m;
+    public const decimal SlippageToleranceBps = 3m;
     public const decimal SpotTakerFee = 0.001m;
     public const decimal PerpTakerFee = 0.00055m;
     public const int BasisVolWindow = 600;

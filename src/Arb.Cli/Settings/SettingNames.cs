@@ -43,6 +43,7 @@ public static class SettingNames
     public const string HoldingHorizonSec = "HOLDING_HORIZON_SEC";
     public const string Leverage = "LEVERAGE";
     public const string LegHedgeTimeoutSec = "LEG_HEDGE_TIMEOUT_SEC";
+    public const string SlippageToleranceBps = "SLIPPAGE_TOLERANCE_BPS";
     public const string SpotTakerFee = "SPOT_TAKER_FEE";
     public const string PerpTakerFee = "PERP_TAKER_FEE";
     public const string BasisVolWindow = "BASIS_VOL_WINDOW";
@@ -84,7 +85,7 @@ public static class SettingNames
         AccountEquityUsd, RiskPerTrade, MaxPositionUsd, MaxExposureUsd, MaxDrawdownUsd, MaxRelativeDrawdownUsd,
         MaxSymbolDrawdownUsd, MaxSymbolRelDrawdownUsd, DailyDrawdownUsd, MaxConsecutiveLosses, MaxDailyTrades,
         MaxProfitUsd, TradeCooldownSec, ErrorLimit,
-        Mode, EntryEdgeBps, ExitEdgeBps, AllowReverse, HoldingHorizonSec, Leverage, LegHedgeTimeoutSec,
+        Mode, EntryEdgeBps, ExitEdgeBps, AllowReverse, HoldingHorizonSec, Leverage, LegHedgeTimeoutSec, SlippageToleranceBps,
         SpotTakerFee, PerpTakerFee, BasisVolWindow,
         ParallelTasks, PolicyDir, LogLevel,
         StateFile, StateBackupFile, StateSaveSec, PnlLog, PnlLogSec, TradesLog,

@@ -33,6 +33,12 @@ public sealed record TradingSettings
     /// <summary>The longest an unequal fill of the two legs may stay unhedged.</summary>
     public required TimeSpan LegHedgeTimeout { get; init; }
 
+    /// <summary>
+    /// How far beyond the depth-walk price an IOC leg's limit may be, in bps: room for the book to move between the
+    /// decision and the order's arrival, and the most slippage a leg can take.
+    /// </summary>
+    public required decimal SlippageToleranceBps { get; init; }
+
     /// <summary>Taker fee rates for paper trading and backtests (live and sim read the account's).</summary>
     public required decimal SpotTakerFee { get; init; }
 
@@ -58,6 +64,7 @@ public sealed record TradingSettings
             HoldingHorizon = reader.Seconds(SettingNames.HoldingHorizonSec, SettingDefaults.HoldingHorizonSeconds, allowZero: true),
             Leverage = reader.Integer(SettingNames.Leverage, SettingDefaults.Leverage, min: 1, max: 100),
             LegHedgeTimeout = reader.Seconds(SettingNames.LegHedgeTimeoutSec, SettingDefaults.LegHedgeTimeoutSeconds),
+            SlippageToleranceBps = reader.Bps(SettingNames.SlippageToleranceBps, SettingDefaults.SlippageToleranceBps, 0m, 500m),
             SpotTakerFee = reader.FeeRate(SettingNames.SpotTakerFee, SettingDefaults.SpotTakerFee),
             PerpTakerFee = reader.FeeRate(SettingNames.PerpTakerFee, SettingDefaults.PerpTakerFee),
             BasisVolWindow = reader.Integer(SettingNames.BasisVolWindow, SettingDefaults.BasisVolWindow, min: 2, max: 100_000),

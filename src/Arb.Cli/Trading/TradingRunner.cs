@@ -12,7 +12,9 @@ using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
 using Arb.Engine.Journals;
+using Arb.Engine.Recovery;
 using Arb.Engine.Risk;
+using Arb.Engine.State;
 using Arb.Engine.Trading;
 using Arb.Observability.Alerts;
 using Arb.Strategy.Edge;
@@ -26,7 +28,7 @@ namespace Arb.Cli.Trading;
 /// venue, account events back, trades.csv and pnl.csv, until cancelled. On cancel no new trade starts, executions
 /// in flight finish and hedge (the streams and REST stay up for that), a last PnL row is written, then it returns.
 /// </summary>
-internal sealed partial class TradingRunner(BotSettings settings, TradingMode mode, TimeProvider time, ILoggerFactory loggers)
+internal sealed partial class TradingRunner(BotSettings settings, TradingMode mode, TimeProvider time, ILoggerFactory loggers, bool freshStart = false)
 {
     private readonly ILogger _logger = loggers.CreateLogger<TradingRunner>();
 
@@ -66,6 +68,8 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         var setups = await new TradingStartup(rest, settings, _logger).PrepareAsync(
             paper, _ => new ThresholdEdgeEstimator(trading.EntryEdgeBps, trading.ExitEdgeBps, trading.AllowReverse), ct);
 
+        var store = new StateStore(settings.Persistence.StateFile, settings.Persistence.StateBackupFile);
+        var loaded = LoadState(store);
         using var trades = new TradeJournal(settings.Persistence.TradesLog);
         using var pnl = new PnlJournal(settings.Persistence.PnlLog);
         using var infrastructure = new CancellationTokenSource();
@@ -81,6 +85,19 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
             venue.Listener is { } feed ? new FanOutListener(feed, engine) : engine,
             time,
             loggers);
+
+        var sessionStart = loaded?.SessionStartedAt ?? time.GetUtcNow();
+        await ReconcileAsync(engine, venue.Venue, loaded, alerts, ct);
+        var saver = new StateSaver(
+            store,
+            () => StateSnapshots.Capture(engine, sessionStart, risk.Capture(), time.GetUtcNow()),
+            settings.Persistence.StateSaveInterval,
+            loggers.CreateLogger<StateSaver>(),
+            engine.RecordError);
+        saver.SaveNow();
+        engine.FillBooked += saver.RequestSave;
+        background.Add(saver.RunAsync(infrastructure.Token));
+        engine.ResumeStop();
 
         if (events is not null)
         {
@@ -103,6 +120,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
 
         var exitCode = await WaitForEndAsync(engine, risk, alerts, ct);
         await StopAsync(engine, pnl);
+        saver.SaveNow();
         await infrastructure.CancelAsync();
         await Task.WhenAll(background).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return exitCode;
@@ -137,6 +155,79 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
 
         return ExitCodes.RiskStop;
     }
+
+    // The state file, or its backup when the main file is bad (alerted once the alert channels are up); with
+    // --fresh-start the files are not read at all and the exchange's positions are adopted.
+    private BotState? LoadState(StateStore store)
+    {
+        if (freshStart)
+        {
+            LogFreshStart(store.MainPath);
+            return null;
+        }
+
+        StateLoadResult result;
+        try
+        {
+            result = store.Load();
+        }
+        catch (StateLoadException ex)
+        {
+            throw new StartupException(ex.Message, ex);
+        }
+
+        _stateIssue = result.MainIssue is { } issue && result.UsedBackup
+            ? $"{issue.Path} was unusable ({issue.Problem}: {issue.Detail}); the backup {store.BackupPath} from {result.State!.SavedAt:yyyy-MM-dd HH:mm:ss} UTC was loaded"
+            : null;
+        if (result.State is { } state)
+        {
+            LogStateLoaded(result.Source.ToString().ToLowerInvariant(), state.SavedAt.ToString("yyyy-MM-dd HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return result.State;
+    }
+
+    private async Task ReconcileAsync(TradingEngine engine, IExecutionVenue venue, BotState? state, AlertDispatcher alerts, CancellationToken ct)
+    {
+        if (_stateIssue is { } issue)
+        {
+            LogStateRecovered(issue);
+            alerts.Publish(new Alert(AlertKind.StateRecovered, "state file recovered from the backup", issue, time.GetUtcNow()));
+        }
+
+        ReconciliationReport report;
+        try
+        {
+            report = await new StartupReconciler(engine, venue, time, loggers.CreateLogger<StartupReconciler>())
+                .ReconcileAsync(state, settings.Persistence.TradesLog, ct);
+        }
+        catch (BybitRestException ex)
+        {
+            throw new StartupException($"start-up reconciliation failed, the exchange answered: {ex.Message}", ex);
+        }
+
+        foreach (var note in report.Notes)
+        {
+            LogReconcileNote(note);
+        }
+
+        foreach (var difference in report.Differences)
+        {
+            LogReconcileDifference(difference);
+        }
+
+        LogReconciled(report.Replayed, report.Recovered, report.RecoveredFunding, report.Differences.Count);
+        if (report.Differences.Count > 0)
+        {
+            alerts.Publish(new Alert(
+                AlertKind.Reconciliation,
+                $"start-up: {report.Differences.Count} difference(s) with the exchange",
+                string.Join("\n", report.Differences),
+                time.GetUtcNow()));
+        }
+    }
+
+    private string? _stateIssue;
 
     private async Task StopAsync(TradingEngine engine, PnlJournal pnl)
     {
@@ -192,6 +283,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         HoldingHorizon = settings.Trading.HoldingHorizon,
         BasisVolWindow = settings.Trading.BasisVolWindow,
         Execution = new ExecutionOptions { LegHedgeTimeout = settings.Trading.LegHedgeTimeout },
+        SlippageToleranceBps = settings.Trading.SlippageToleranceBps,
         Mode = mode.ToString().ToLowerInvariant(),
     };
 
@@ -207,6 +299,24 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "risk stop: positions not all closed after {Seconds} s, exiting with them: {Left}")]
     private partial void LogCloseFailed(double seconds, string left);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "--fresh-start: {Path} and its backup are not read; positions come from the exchange")]
+    private partial void LogFreshStart(string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "state loaded from the {Source} file saved at {SavedAt} UTC")]
+    private partial void LogStateLoaded(string source, string savedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "state recovered from the backup: {Issue}")]
+    private partial void LogStateRecovered(string issue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "reconciliation: {Note}")]
+    private partial void LogReconcileNote(string note);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "reconciliation difference: {Difference}")]
+    private partial void LogReconcileDifference(string difference);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "reconciled with the exchange: {Replayed} fill(s) replayed from trades.csv, {Recovered} fill(s) and {Funding} funding payment(s) recovered from the exchange, {Differences} difference(s)")]
+    private partial void LogReconciled(int replayed, int recovered, int funding, int differences);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "trading ({Mode}) {Symbols}; fills to {TradesLog}")]
     private partial void LogTrading(string mode, string symbols, string tradesLog);

@@ -11,6 +11,9 @@ namespace Arb.Engine.Execution;
 /// </summary>
 public sealed class ClientOrderIds
 {
+    /// <summary>What every id of this bot starts with (with the default prefix): how its orders are told from others.</summary>
+    public const string Family = "arb-";
+
     private readonly string _prefix;
     private long _sequence;
 

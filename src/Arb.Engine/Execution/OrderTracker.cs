@@ -80,6 +80,19 @@ public sealed class OrderTracker
         return true;
     }
 
+    /// <summary>
+    /// Accepts a fill read back at start-up (from trades.csv or the venue's history) once, by exec id, without
+    /// crediting any order: it belongs to a previous run.
+    /// </summary>
+    public bool TryAcceptRecovered(string execId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(execId);
+        lock (_sync)
+        {
+            return _execIds.Add(execId);
+        }
+    }
+
     /// <summary>Accepts a funding settlement once, by its exec id (a reconnect may replay it).</summary>
     public bool TryAcceptFunding(FundingPayment funding)
     {

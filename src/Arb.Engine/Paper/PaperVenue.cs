@@ -105,7 +105,10 @@ public sealed partial class PaperVenue : IExecutionVenue
         ArgumentNullException.ThrowIfNull(coins);
         lock (_gate)
         {
-            var positions = symbols.ToDictionary(s => s, s => _account.FindPosition(s)?.Snapshot().Size ?? 0m, StringComparer.Ordinal);
+            var positions = symbols.ToDictionary(
+                s => s,
+                s => _account.FindPosition(s)?.Snapshot() is { } p ? new VenuePosition(p.Size, p.EntryPrice) : default,
+                StringComparer.Ordinal);
             var balances = coins.ToDictionary(c => c, _account.Balance, StringComparer.Ordinal);
             return Task.FromResult(new VenueAccount(positions, balances, []));
         }

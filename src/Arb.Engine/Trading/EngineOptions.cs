@@ -24,6 +24,9 @@ public sealed record EngineOptions
 
     public ExecutionOptions Execution { get; init; } = new();
 
+    /// <summary>SLIPPAGE_TOLERANCE_BPS: an IOC leg's limit is the depth-walk price moved this far against us (on the tick grid).</summary>
+    public decimal SlippageToleranceBps { get; init; }
+
     /// <summary>live, sim or paper: shown in the status.</summary>
     public string Mode { get; init; } = "sim";
 }

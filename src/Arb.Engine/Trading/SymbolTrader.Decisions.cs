@@ -152,8 +152,8 @@ public sealed partial class SymbolTrader
         var plan = new PairPlan(
             Symbol,
             kind,
-            new OrderIntent(MarketCategory.Spot, Symbol, reverse ? TradeSide.Sell : TradeSide.Buy, quantity, spotFill.WorstPrice, spotId),
-            new OrderIntent(MarketCategory.Linear, Symbol, reverse ? TradeSide.Buy : TradeSide.Sell, quantity, perpFill.WorstPrice, perpId),
+            new OrderIntent(MarketCategory.Spot, Symbol, reverse ? TradeSide.Sell : TradeSide.Buy, quantity, Limit(spotFill.WorstPrice, !reverse, _setup.Spot.TickSize), spotId),
+            new OrderIntent(MarketCategory.Linear, Symbol, reverse ? TradeSide.Buy : TradeSide.Sell, quantity, Limit(perpFill.WorstPrice, reverse, _setup.Perp.TickSize), perpId),
             edgeBps,
             spotFill.AveragePrice,
             perpFill.AveragePrice,
@@ -196,8 +196,8 @@ public sealed partial class SymbolTrader
         var plan = new PairPlan(
             Symbol,
             PairKind.Close,
-            new OrderIntent(MarketCategory.Spot, Symbol, sellSpot ? TradeSide.Sell : TradeSide.Buy, spotQuantity, spotQuantity == 0m ? null : spotFill.WorstPrice, spotId),
-            new OrderIntent(MarketCategory.Linear, Symbol, buyPerp ? TradeSide.Buy : TradeSide.Sell, perpQuantity, perpQuantity == 0m ? null : perpFill.WorstPrice, perpId, ReduceOnly: true),
+            new OrderIntent(MarketCategory.Spot, Symbol, sellSpot ? TradeSide.Sell : TradeSide.Buy, spotQuantity, spotQuantity == 0m ? null : Limit(spotFill.WorstPrice, !sellSpot, _setup.Spot.TickSize), spotId),
+            new OrderIntent(MarketCategory.Linear, Symbol, buyPerp ? TradeSide.Buy : TradeSide.Sell, perpQuantity, perpQuantity == 0m ? null : Limit(perpFill.WorstPrice, buyPerp, _setup.Perp.TickSize), perpId, ReduceOnly: true),
             _last.CloseEdgeBps ?? 0m,
             spotFill.AveragePrice == 0m ? _spotMid : spotFill.AveragePrice,
             perpFill.AveragePrice == 0m ? _perpMid : perpFill.AveragePrice,
@@ -219,6 +219,20 @@ public sealed partial class SymbolTrader
         return (
             spot >= _spotLot.MinQty && spot > 0m && spot * price >= _spotLot.MinNotional ? spot : 0m,
             perp >= _perpLot.MinQty && perp > 0m && perp * price >= _perpLot.MinNotional ? perp : 0m);
+    }
+
+    // The depth-walk price moved SLIPPAGE_TOLERANCE_BPS against us, kept on the tick grid on the near side so the
+    // limit never allows more than the tolerance (and never less than the walk price, which is on the grid).
+    private decimal Limit(decimal worstPrice, bool buy, decimal tick)
+    {
+        if (_options.SlippageToleranceBps == 0m || tick <= 0m)
+        {
+            return worstPrice;
+        }
+
+        var moved = worstPrice * (buy ? 1m + (_options.SlippageToleranceBps / Bps) : 1m - (_options.SlippageToleranceBps / Bps));
+        var ticks = buy ? Math.Floor(moved / tick) : Math.Ceiling(moved / tick);
+        return ticks * tick;
     }
 
     private bool MeetsMinimums(decimal quantity, decimal price) =>

@@ -140,6 +140,28 @@ public sealed partial class SymbolTrader
     }
 
     /// <summary>Books a funding settlement; <paramref name="execId"/>, when given, is remembered with the position for the state file.</summary>
+    /// <summary>
+    /// Start-up reconciliation found the exchange's perp position differs from the booked one: the exchange is the
+    /// truth. The leg becomes that position at the exchange's entry price; realized PnL so far is kept.
+    /// </summary>
+    public void AdoptPerp(decimal size, decimal entryPrice)
+    {
+        lock (_sync)
+        {
+            Portfolio.Perp.Restore(size, size == 0m ? [] : [(Math.Abs(size), entryPrice)], Portfolio.Perp.Realized);
+            _gate?.SetHeld(Symbol, Math.Abs(size) * entryPrice);
+        }
+    }
+
+    /// <summary>Like <see cref="AdoptPerp"/> for the spot coin the bot holds (signed: sold coin is negative).</summary>
+    public void AdoptSpot(decimal quantity, decimal price)
+    {
+        lock (_sync)
+        {
+            Portfolio.Spot.Restore(quantity, quantity == 0m ? [] : [(Math.Abs(quantity), price)], Portfolio.Spot.Realized);
+        }
+    }
+
     public void BookFunding(decimal received, string? execId = null)
     {
         lock (_sync)

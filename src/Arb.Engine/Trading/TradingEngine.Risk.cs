@@ -75,6 +75,17 @@ public sealed partial class TradingEngine
         }
     }
 
+    /// <summary>A stop restored from the state file: a restart does not lift it, so every position is closed again.</summary>
+    public void ResumeStop()
+    {
+        if (Risk?.Stop is { } stop && Risk.State == TradingState.Reducing)
+        {
+            LogStop(stop.Rule.ToString(), "still in force from before the restart: " + stop.Message);
+            Halt(flatten: true);
+            _stopped.TrySetResult(stop);
+        }
+    }
+
     private void OnStop(RiskStop stop)
     {
         LogStop(stop.Rule.ToString(), stop.Message);

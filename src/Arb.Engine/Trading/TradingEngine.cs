@@ -66,6 +66,9 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
 
     public OrderTracker Tracker { get; }
 
+    /// <summary>Raised after each fill is booked and written (the state saver saves soon after). Must not block.</summary>
+    public event Action? FillBooked;
+
     /// <summary>The risk manager every open is checked against; null only in tests and benchmarks that leave it out.</summary>
     public RiskManager? Risk { get; }
 
@@ -172,6 +175,50 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
                 _trades.Record(fill, order?.EdgeBps ?? 0m, order?.ExpectedPrice ?? fill.Price);
             }
         }
+
+        FillBooked?.Invoke();
+    }
+
+    /// <summary>
+    /// A fill of a previous run read back at start-up (trades.csv after the last snapshot): into the portfolio once,
+    /// not written to trades.csv again. Returns whether it was new.
+    /// </summary>
+    public bool Replay(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (!_traders.TryGetValue(fill.Symbol, out var trader) || !Tracker.TryAcceptRecovered(fill.ExecId))
+        {
+            return false;
+        }
+
+        trader.Book(fill);
+        return true;
+    }
+
+    /// <summary>A fill of a previous run found in the venue's history and in no file: booked and written to trades.csv.</summary>
+    public bool Recover(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (!_traders.ContainsKey(fill.Symbol) || !Tracker.TryAcceptRecovered(fill.ExecId))
+        {
+            return false;
+        }
+
+        Book(fill, null);
+        return true;
+    }
+
+    /// <summary>A funding settlement found in the venue's history: booked once.</summary>
+    public bool RecoverFunding(FundingPayment funding)
+    {
+        ArgumentNullException.ThrowIfNull(funding);
+        if (!_traders.TryGetValue(funding.Symbol, out var trader) || !Tracker.TryAcceptFunding(funding))
+        {
+            return false;
+        }
+
+        trader.BookFunding(funding.Amount, funding.ExecId);
+        return true;
     }
 
     /// <summary>Stops opening positions; with <paramref name="flatten"/> every held position is closed at the next book update.</summary>

@@ -19,6 +19,8 @@ public sealed class RunAgainstSimulatorTests
                 ["SYMBOLS"] = "BTCUSDT,ETHUSDT",
                 ["TRADES_LOG"] = Path.Combine(logsDirectory, "trades.csv"),
                 ["PNL_LOG"] = Path.Combine(logsDirectory, "pnl.csv"),
+                ["STATE_FILE"] = Path.Combine(logsDirectory, "state.json"),
+                ["STATE_BACKUP_FILE"] = Path.Combine(logsDirectory, "state.bak.json"),
             },
             dotEnvPath: null);
         var logs = new CapturingLoggerProvider();
@@ -37,6 +39,7 @@ public sealed class RunAgainstSimulatorTests
 
         Assert.True(streaming, string.Join('\n', logs.Lines));
         Assert.True(File.Exists(Path.Combine(logsDirectory, "trades.csv")), "trades.csv was not created");
+        Assert.True(File.Exists(Path.Combine(logsDirectory, "state.json")), "the state was not saved");
         Directory.Delete(logsDirectory, recursive: true);
         Assert.Equal(0, exitCode);
         var first = logs.Lines.First();

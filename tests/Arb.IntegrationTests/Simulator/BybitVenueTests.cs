@@ -48,8 +48,10 @@ public sealed class BybitVenueTests : IAsyncLifetime
         Assert.Null(await _venue.QueryOrderAsync(MarketCategory.Spot, "BTCUSDT", "never-sent", Ct));
 
         var account = await _venue.GetAccountAsync(["BTCUSDT", "ETHUSDT"], ["USDT", "BTC"], Ct);
-        Assert.Equal(-0.01m, account.PerpPositions["BTCUSDT"]);
-        Assert.Equal(0m, account.PerpPositions["ETHUSDT"]);
+        Assert.Equal(-0.01m, account.PerpPositions["BTCUSDT"].Size);
+        var perpReport = await _venue.QueryOrderAsync(MarketCategory.Linear, "BTCUSDT", "venue-2h", Ct);
+        Assert.Equal(perpReport!.Fills.Sum(f => f.Price * f.Quantity) / 0.01m, account.PerpPositions["BTCUSDT"].EntryPrice);
+        Assert.Equal(0m, account.PerpPositions["ETHUSDT"].Size);
         Assert.Equal(1m + 0.01m - report.Fills.Sum(f => f.Fee), account.Balances["BTC"]);
         Assert.Empty(account.OpenOrders);
 

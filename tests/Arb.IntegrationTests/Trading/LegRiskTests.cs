@@ -21,7 +21,7 @@ public sealed class LegRiskTests
         var ct = TestContext.Current.CancellationToken;
         await using var bot = await StartAsync(ct, sim => sim.OrderFaults.RejectNext(1));
 
-        var (spot, perp) = await TradeOnceAsync(bot, ct);
+        var (spot, perp) = await TradeOnceAsync(bot, ct, rearm: sim => sim.OrderFaults.RejectNext(1));
 
         Assert.Equal(1, bot.Engine.Executor.Imbalances);
         Assert.Contains(bot.Logs.Lines, l => l.Contains("rejected: 1", StringComparison.Ordinal)); // Bybit's retCode in the reason
@@ -35,7 +35,7 @@ public sealed class LegRiskTests
         var ct = TestContext.Current.CancellationToken;
         await using var bot = await StartAsync(ct, sim => sim.OrderFaults.PartiallyFillNext(1));
 
-        var (spot, perp) = await TradeOnceAsync(bot, ct);
+        var (spot, perp) = await TradeOnceAsync(bot, ct, rearm: sim => sim.OrderFaults.PartiallyFillNext(1));
 
         Assert.Equal(1, bot.Engine.Executor.Imbalances);
         Assert.Contains(TradeRow.ReadAll(bot.TradesLog), r => r.OrderLinkId.EndsWith('h'));
@@ -77,10 +77,36 @@ public sealed class LegRiskTests
     // Waits for the first execution to finish (hedge included), stops new ones, and checks the bot's books against the
     // exchange's: the coin bought equals the booked spot leg, the perp position the booked perp leg, and trades.csv
     // holds each of the exchange's executions exactly once.
-    private static async Task<(decimal Spot, decimal Perp)> TradeOnceAsync(BotAgainstSimulator bot, CancellationToken ct)
+    // With a fault under test, an execution in which nothing filled (an IOC leg can miss a moving book) used the fault
+    // up without testing it: the fault is armed again until an execution shows the imbalance.
+    private static async Task<(decimal Spot, decimal Perp)> TradeOnceAsync(
+        BotAgainstSimulator bot, CancellationToken ct, Action<SimulatorServer>? rearm = null)
     {
         var startBtc = bot.Balance("BTC");
-        await bot.WaitForAsync(e => e.Executions >= 1, TimeSpan.FromSeconds(60), "a two-leg execution");
+        var seen = 0L;
+        await bot.WaitForAsync(
+            e =>
+            {
+                if (rearm is null)
+                {
+                    return e.Executions >= 1;
+                }
+
+                if (e.Executor.Imbalances >= 1)
+                {
+                    return true;
+                }
+
+                if (e.Executions > seen)
+                {
+                    seen = e.Executions;
+                    rearm(bot.Simulator);
+                }
+
+                return false;
+            },
+            TimeSpan.FromSeconds(60),
+            rearm is null ? "a two-leg execution" : "a two-leg execution with unequal legs");
         await bot.HaltAndDrainAsync(ct);
 
         var (spot, perp) = bot.Booked(Symbol);

@@ -43,6 +43,8 @@ public sealed class SettingsValidationTests
         ("LEVERAGE", "0", "expected a whole number from 1 to 100"),
         ("LEVERAGE", "2.5", "expected a whole number from 1 to 100"),
         ("LEG_HEDGE_TIMEOUT_SEC", "0", PositiveSeconds),
+        ("SLIPPAGE_TOLERANCE_BPS", "-1", "expected basis points from 0 to 500"),
+        ("SLIPPAGE_TOLERANCE_BPS", "tight", "expected basis points from 0 to 500"),
         ("SPOT_TAKER_FEE", "0.1%", "expected a fee rate from 0 to below 0.01"),
         ("PERP_TAKER_FEE", "0.02", "expected a fee rate from 0 to below 0.01"),
         ("BASIS_VOL_WINDOW", "1", "expected a whole number from 2 to 100000"),

@@ -407,6 +407,19 @@ public sealed class SymbolTraderTests
     }
 
     [Fact]
+    public void SLIPPAGE_TOLERANCE_BPS_moves_each_IOC_limit_against_us_on_the_tick_grid_never_past_the_tolerance()
+    {
+        var options = Options() with { SlippageToleranceBps = 30m };
+        var trader = Trader(new ScriptedEstimator(f => Threshold().Decide(f)), options);
+
+        var plan = Warm(trader, Spot(), Perp(), Now);
+
+        Assert.NotNull(plan);
+        // Buy spot: 100.1 × 1.003 = 100.4003, down to the 0.01 tick: 100.40. Sell perp: 100.9 × 0.997 = 100.5973, up to the 0.1 tick: 100.6.
+        Assert.Equal((100.40m, 100.6m), (plan.Spot.LimitPrice, plan.Perp.LimitPrice));
+    }
+
+    [Fact]
     public void A_leg_imbalance_is_counted_against_its_own_symbol_when_its_execution_completes()
     {
         var trader = Trader(ScriptedEstimator.Always(EdgeAction.Open), Options(cooldownSec: 0));
