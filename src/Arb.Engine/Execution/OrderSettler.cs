@@ -12,6 +12,9 @@ namespace Arb.Engine.Execution;
 internal sealed partial class OrderSettler(
     IExecutionVenue venue, OrderTracker tracker, IFillBook book, ExecutionOptions options, TimeProvider time, ILogger logger)
 {
+    /// <summary>Raised when the venue refuses an order (an error counted against ERROR_LIMIT).</summary>
+    public event Action<string>? Rejected;
+
     /// <summary>Submits and settles; returns the filled quantity.</summary>
     public async Task<decimal> SubmitAndSettleAsync(TrackedOrder order, CancellationToken ct)
     {
@@ -29,6 +32,7 @@ internal sealed partial class OrderSettler(
         if (outcome.Status == SubmitStatus.Rejected)
         {
             LogRejected(intent.OrderLinkId, intent.Symbol, intent.Category.ToString(), outcome.Reason ?? "no reason given");
+            Rejected?.Invoke($"{intent.Symbol} {intent.Category} order {intent.OrderLinkId} rejected: {outcome.Reason}");
             tracker.MarkRejected(order, outcome.Reason ?? "rejected");
             return 0m;
         }

@@ -38,6 +38,13 @@ public sealed partial class PairExecutor
         _settler = new OrderSettler(venue, tracker, book ?? throw new ArgumentNullException(nameof(book)), options, time, logger);
     }
 
+    /// <summary>Raised when the venue refuses one of our orders.</summary>
+    public event Action<string>? OrderRejected
+    {
+        add => _settler.Rejected += value;
+        remove => _settler.Rejected -= value;
+    }
+
     /// <summary>Two-leg executions whose legs filled unequally.</summary>
     public long Imbalances => Interlocked.Read(ref _imbalances);
 

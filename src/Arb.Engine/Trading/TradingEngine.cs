@@ -50,6 +50,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         Executor = new PairExecutor(venue, Tracker, this, Ids, options.Execution, time, loggers.CreateLogger<PairExecutor>());
         Risk = risk;
         Gate = risk is null ? null : new RiskGate(risk);
+        Executor.OrderRejected += RecordError;
         _alerts = alerts;
         foreach (var setup in symbols)
         {

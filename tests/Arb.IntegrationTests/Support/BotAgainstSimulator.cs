@@ -121,6 +121,9 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
         await SettleAccountEventsAsync(ct);
     }
 
+    /// <summary>The bot's exit code once it ends on its own (a risk stop), or a timeout.</summary>
+    public Task<int> ExitAsync(TimeSpan within) => _running!.WaitAsync(within);
+
     /// <summary>Stops the bot as Ctrl+C does and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {

@@ -1,0 +1,93 @@
+using Arb.Cli;
+using Arb.Engine.Risk;
+using Arb.IntegrationTests.Support;
+using Arb.Simulator;
+using Arb.Simulator.Market;
+
+namespace Arb.IntegrationTests.Trading;
+
+/// <summary>
+/// A risk limit reached against the simulator: the bot closes every position, tells its owner (here a stand-in for
+/// the Telegram API), and exits with the documented code.
+/// </summary>
+public sealed class RiskStopTests
+{
+    private const string Symbol = "BTCUSDT";
+
+    [Fact]
+    public async Task MAX_DRAWDOWN_USD_reached_closes_everything_alerts_and_exits_with_code_3()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        // Any open pays about 1.5 USD of fees: past a 0.50 USD drawdown at once.
+        await using var bot = await StartAsync(telegram, new() { ["MAX_DRAWDOWN_USD"] = "0.5", ["EXIT_EDGE_BPS"] = "1000" }, ct);
+
+        var exitCode = await bot.ExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.RiskStop, exitCode);
+        AssertFlat(bot);
+        Assert.Equal(1, bot.Engine.Risk!.ViolationCount(RiskRule.MaxDrawdown));
+        Assert.Equal(TradingState.Halted, bot.Engine.Risk.State);
+        AssertAlerted(telegram, "risk stop: max_drawdown");
+    }
+
+    [Fact]
+    public async Task MAX_CONSECUTIVE_LOSSES_reached_by_losing_round_trips_stops_the_bot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        // Open at any edge and close at once: each round trip loses its fees.
+        await using var bot = await StartAsync(telegram, new() { ["MAX_CONSECUTIVE_LOSSES"] = "2", ["EXIT_EDGE_BPS"] = "-1000" }, ct);
+
+        var exitCode = await bot.ExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.RiskStop, exitCode);
+        AssertFlat(bot);
+        Assert.Equal(1, bot.Engine.Risk!.ViolationCount(RiskRule.MaxConsecutiveLosses));
+        AssertAlerted(telegram, "risk stop: max_consecutive_losses");
+    }
+
+    [Fact]
+    public async Task ERROR_LIMIT_reached_by_orders_the_exchange_refuses_stops_the_bot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        await using var bot = await StartAsync(
+            telegram, new() { ["ERROR_LIMIT"] = "2", ["EXIT_EDGE_BPS"] = "1000" }, ct, sim => sim.OrderFaults.RejectNext(2));
+
+        var exitCode = await bot.ExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.RiskStop, exitCode);
+        AssertFlat(bot);
+        Assert.Equal(1, bot.Engine.Risk!.ViolationCount(RiskRule.ErrorLimit));
+        AssertAlerted(telegram, "risk stop: error_limit");
+    }
+
+    private static Task<BotAgainstSimulator> StartAsync(
+        FakeTelegramServer telegram, Dictionary<string, string?> settings, CancellationToken ct, Action<SimulatorServer>? arrange = null)
+    {
+        settings["ENTRY_EDGE_BPS"] = "-100";
+        settings["TRADE_COOLDOWN_SEC"] = "0";
+        settings["ALLOW_REVERSE"] = "false";
+        settings["TELEGRAM_BOT_TOKEN"] = "123456:test-token";
+        settings["TELEGRAM_CHAT_ID"] = "42";
+        settings["TELEGRAM_API_URL"] = telegram.BaseUri.ToString();
+        return BotAgainstSimulator.StartAsync(
+            new SimulatorOptions { Symbols = [Symbol], Market = new SimMarketOptions { AnnualVolatility = 0.01, DislocationsPerHour = 0, BasisNoiseBps = 0.05 } },
+            settings,
+            ct,
+            arrange);
+    }
+
+    // Flat on the exchange: no perp position and the coin back where it started, give or take the fee dust.
+    private static void AssertFlat(BotAgainstSimulator bot)
+    {
+        Assert.Equal(0m, bot.Position(Symbol));
+        var (spot, perp) = bot.Booked(Symbol);
+        Assert.Equal(0m, perp);
+        Assert.True(Math.Abs(spot) < 0.000011m, $"spot {spot} left"); // below the spot minimum order: dust
+    }
+
+    private static void AssertAlerted(FakeTelegramServer telegram, string title) =>
+        Assert.Contains(telegram.Requests, r => r.Body.Contains(title, StringComparison.Ordinal));
+}
