@@ -15,7 +15,8 @@ namespace Arb.IntegrationTests.Support;
 /// </summary>
 internal sealed class BotAgainstSimulator : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _stop = new();
+    private Dictionary<string, string?> _environment = [];
     private readonly ILoggerFactory _loggers;
     private Task<int>? _running;
     private TradingRunner? _runner;
@@ -73,19 +74,45 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
             environment[name] = value;
         }
 
-        var loaded = SettingsLoader.Load(environment, dotEnvPath: null);
-        bot._running = RunCommand.RunAsync(loaded, loggers, bot._stop.Token, r => bot._runner = r);
-        if (!await Eventually.TrueAsync(() => bot._runner?.Started.IsCompletedSuccessfully == true || bot._running.IsCompleted, TimeSpan.FromSeconds(20)))
-        {
-            throw new TimeoutException("the bot did not start:\n" + string.Join('\n', logs.Lines));
-        }
-
-        if (bot._running.IsCompleted)
-        {
-            throw new InvalidOperationException($"the bot exited with {bot._running.Result}:\n" + string.Join('\n', logs.Lines));
-        }
-
+        bot._environment = environment;
+        await bot.LaunchAsync(expectRunning: true);
         return bot;
+    }
+
+    /// <summary>
+    /// Stops the bot as Ctrl+C does (if it runs) and starts a new one on the same simulator, settings and files, as
+    /// an operator restarting it would. <paramref name="extraArgs"/>: <c>freshStart</c> as the command-line flag.
+    /// Returns the new run's exit code when it ended at start-up (<paramref name="expectRunning"/> false), else null.
+    /// </summary>
+    public async Task<int?> RestartAsync(bool expectRunning = true, bool freshStart = false)
+    {
+        if (_running is { IsCompleted: false })
+        {
+            await StopAsync();
+        }
+
+        return await LaunchAsync(expectRunning, freshStart);
+    }
+
+    private async Task<int?> LaunchAsync(bool expectRunning, bool freshStart = false)
+    {
+        _runner = null;
+        _stop = new CancellationTokenSource();
+        var loaded = SettingsLoader.Load(_environment, dotEnvPath: null);
+        _running = RunCommand.RunAsync(loaded, _loggers, _stop.Token, r => _runner = r, freshStart: freshStart);
+        if (!await Eventually.TrueAsync(() => _runner?.Started.IsCompletedSuccessfully == true || _running.IsCompleted, TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("the bot did not start:\n" + string.Join('\n', Logs.Lines));
+        }
+
+        if (_running.IsCompleted)
+        {
+            return expectRunning
+                ? throw new InvalidOperationException($"the bot exited with {_running.Result}:\n" + string.Join('\n', Logs.Lines))
+                : _running.Result;
+        }
+
+        return expectRunning ? null : throw new InvalidOperationException("the bot started, but was expected to refuse");
     }
 
     /// <summary>Waits for <paramref name="condition"/>; fails with the bot's log when it does not come.</summary>
