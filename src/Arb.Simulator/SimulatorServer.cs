@@ -159,6 +159,21 @@ public sealed class SimulatorServer : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Control: the basis of <paramref name="symbol"/> jumps by <paramref name="bps"/> at once; false for an unknown symbol.</summary>
+    public bool Dislocate(string symbol, double bps)
+    {
+        lock (Market.Gate)
+        {
+            if (Market.Find(symbol) is not { } market)
+            {
+                return false;
+            }
+
+            market.Dislocate(bps);
+            return true;
+        }
+    }
+
     /// <summary>Fault: cuts only the private-stream connections; returns how many there were.</summary>
     public int DropPrivateConnections()
     {

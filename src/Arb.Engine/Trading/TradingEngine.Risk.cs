@@ -12,6 +12,7 @@ public sealed partial class TradingEngine
 {
     private readonly TaskCompletionSource<RiskStop> _halted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<RiskStop> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RiskPause? _announcedPause;
 
     /// <summary>Completes with the stop as soon as a risk limit stopped trading (positions are being closed).</summary>
     public Task<RiskStop> Stopped => _stopped.Task;
@@ -57,6 +58,13 @@ public sealed partial class TradingEngine
             OnStop(stop);
         }
 
+        if (Risk.Pause is { } pause && !ReferenceEquals(pause, _announcedPause))
+        {
+            _announcedPause = pause;
+            LogPaused(pause.Message);
+            Alert(AlertKind.RiskStop, $"paused until {pause.Until:yyyy-MM-dd HH:mm} UTC: {RiskRules.Label(pause.Rule)}", pause.Message);
+        }
+
         if (Risk.State == TradingState.Reducing && _traders.Values.All(t => t.IsFlatAndIdle) && Risk.MarkFlat() && Risk.Stop is { } done)
         {
             LogHalted(done.Rule.ToString());
@@ -98,6 +106,9 @@ public sealed partial class TradingEngine
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "risk stop ({Rule}): {Message}; closing every position")]
     private partial void LogStop(string rule, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "daily pause: {Message}")]
+    private partial void LogPaused(string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "halted after the {Rule} stop: every position is closed")]
     private partial void LogHalted(string rule);

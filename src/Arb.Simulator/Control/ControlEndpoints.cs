@@ -77,6 +77,20 @@ internal static class ControlEndpoints
                 ? Ok(() => server.OrderFaults.DropPrivateStreamOnNext((int)count), new { ok = true, count })
                 : error!);
 
+        // Market: the basis of one symbol jumps by bps now (positive: perp richer) and then reverts as usual.
+        routes.MapPost("/sim/dislocate", (HttpRequest request) =>
+        {
+            var symbol = request.Query["symbol"].ToString();
+            if (!double.TryParse(request.Query["bps"].ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var bps) || Math.Abs(bps) > 5_000)
+            {
+                return Results.Json(new { ok = false, error = "bps must be a number from -5000 to 5000" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return server.Dislocate(symbol, bps)
+                ? Results.Json(new { ok = true, symbol, bps })
+                : Results.Json(new { ok = false, error = $"unknown symbol '{symbol}'" }, statusCode: StatusCodes.Status400BadRequest);
+        });
+
         // The next delta of every order-book stream skips one update id.
         routes.MapPost("/sim/skip-sequence", () =>
         {

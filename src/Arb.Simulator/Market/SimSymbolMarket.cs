@@ -61,6 +61,16 @@ public sealed class SimSymbolMarket
 
     public SimBook Book(MarketCategory category) => category == MarketCategory.Spot ? Spot : Linear;
 
+    /// <summary>
+    /// Control: the basis jumps by <paramref name="bps"/> now (positive: the perp richer than spot) and reverts with the
+    /// usual half-life, like a dislocation of the model's own. Callers hold <see cref="SimMarket.Gate"/>.
+    /// </summary>
+    internal void Dislocate(double bps)
+    {
+        _basis += bps / 10_000;
+        Rebuild();
+    }
+
     /// <summary>Advances the model by <paramref name="dt"/>; settles funding when <paramref name="nowMs"/> passes the next funding time.</summary>
     internal FundingSettlement? Step(TimeSpan dt, long nowMs)
     {

@@ -63,17 +63,103 @@ public sealed class RiskStopTests
         AssertAlerted(telegram, "risk stop: error_limit");
     }
 
-    private static Task<BotAgainstSimulator> StartAsync(
-        FakeTelegramServer telegram, Dictionary<string, string?> settings, CancellationToken ct, Action<SimulatorServer>? arrange = null)
+    [Theory]
+    [InlineData("MAX_SYMBOL_DRAWDOWN_USD", "max_symbol_drawdown", RiskRule.MaxSymbolDrawdown)]
+    [InlineData("MAX_RELATIVE_DRAWDOWN_USD", "max_relative_drawdown", RiskRule.MaxRelativeDrawdown)]
+    [InlineData("MAX_SYMBOL_REL_DRAWDOWN_USD", "max_symbol_rel_drawdown", RiskRule.MaxSymbolRelDrawdown)]
+    public async Task A_drawdown_limit_reached_by_the_fees_of_an_open_stops_the_bot(string setting, string label, RiskRule rule)
     {
-        settings["ENTRY_EDGE_BPS"] = "-100";
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        // Only the limit under test is small; the rules checked before it are far away.
+        var settings = new Dictionary<string, string?>
+        {
+            ["MAX_DRAWDOWN_USD"] = "100000",
+            ["MAX_RELATIVE_DRAWDOWN_USD"] = "100000",
+            ["MAX_SYMBOL_DRAWDOWN_USD"] = "100000",
+            ["MAX_SYMBOL_REL_DRAWDOWN_USD"] = "100000",
+            ["EXIT_EDGE_BPS"] = "1000",
+        };
+        settings[setting] = "0.5";
+        await using var bot = await StartAsync(telegram, settings, ct);
+
+        var exitCode = await bot.ExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.RiskStop, exitCode);
+        AssertFlat(bot);
+        Assert.Equal(1, bot.Engine.Risk!.ViolationCount(rule));
+        AssertAlerted(telegram, "risk stop: " + label);
+    }
+
+    [Fact]
+    public async Task MAX_PROFIT_USD_reached_after_a_dislocation_is_taken_stops_the_bot_with_the_profit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        await using var bot = await StartAsync(
+            telegram,
+            new() { ["MAX_PROFIT_USD"] = "1", ["ENTRY_EDGE_BPS"] = "20", ["EXIT_EDGE_BPS"] = "-30" },
+            ct,
+            halfLife: TimeSpan.FromSeconds(2));
+        await bot.WaitForAsync(e => e.Trader(Symbol).Status(0).State == Arb.Engine.Trading.SymbolTradingState.Active, TimeSpan.FromSeconds(30), "warm books");
+        Assert.Equal(0, bot.Engine.Executions); // a calm market gives nothing to take
+
+        Assert.True(bot.Simulator.Dislocate(Symbol, 90)); // the perp jumps 90 bps over spot, then reverts
+
+        var exitCode = await bot.ExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.RiskStop, exitCode);
+        AssertFlat(bot);
+        Assert.Equal(1, bot.Engine.Risk!.ViolationCount(RiskRule.MaxProfit));
+        Assert.True(bot.Engine.Trader(Symbol).Read(t => t.Portfolio.NetRealized) > 0m);
+        AssertAlerted(telegram, "risk stop: max_profit");
+    }
+
+    [Fact]
+    public async Task DAILY_DRAWDOWN_USD_reached_pauses_new_positions_for_the_day_without_stopping_and_alerts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        // Open at any edge, close at once: the fees of the first round trip pass the 0.5 USD daily limit.
+        await using var bot = await StartAsync(telegram, new() { ["DAILY_DRAWDOWN_USD"] = "0.5", ["EXIT_EDGE_BPS"] = "-1000" }, ct);
+
+        await bot.WaitForAsync(e => e.Risk!.Pause is not null && e.Traders.All(t => t.IsFlatAndIdle), TimeSpan.FromSeconds(60), "the daily pause, flat");
+        var executions = bot.Engine.Executions;
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+
+        Assert.Equal(executions, bot.Engine.Executions); // no new position while paused
+        Assert.Equal(TradingState.Active, bot.Engine.Risk!.State); // a pause, not a stop
+        Assert.Equal(1, bot.Engine.Risk.ViolationCount(RiskRule.DailyDrawdown));
+        Assert.Equal(0, await bot.StopAsync());
+        AssertFlat(bot);
+        AssertAlerted(telegram, "daily_drawdown");
+    }
+
+    private static Task<BotAgainstSimulator> StartAsync(
+        FakeTelegramServer telegram,
+        Dictionary<string, string?> settings,
+        CancellationToken ct,
+        Action<SimulatorServer>? arrange = null,
+        TimeSpan? halfLife = null)
+    {
+        settings.TryAdd("ENTRY_EDGE_BPS", "-100");
         settings["TRADE_COOLDOWN_SEC"] = "0";
         settings["ALLOW_REVERSE"] = "false";
         settings["TELEGRAM_BOT_TOKEN"] = "123456:test-token";
         settings["TELEGRAM_CHAT_ID"] = "42";
         settings["TELEGRAM_API_URL"] = telegram.BaseUri.ToString();
         return BotAgainstSimulator.StartAsync(
-            new SimulatorOptions { Symbols = [Symbol], Market = new SimMarketOptions { AnnualVolatility = 0.01, DislocationsPerHour = 0, BasisNoiseBps = 0.05 } },
+            new SimulatorOptions
+            {
+                Symbols = [Symbol],
+                Market = new SimMarketOptions
+                {
+                    AnnualVolatility = 0.01,
+                    DislocationsPerHour = 0,
+                    BasisNoiseBps = 0.05,
+                    BasisHalfLife = halfLife ?? TimeSpan.FromSeconds(20),
+                },
+            },
             settings,
             ct,
             arrange);
