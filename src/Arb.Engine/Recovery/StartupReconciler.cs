@@ -191,6 +191,14 @@ public sealed partial class StartupReconciler(TradingEngine engine, IExecutionVe
             }
 
             trader.OnSpotCoinBalance(coin);
+
+            // Spot and perp should cancel out; a crash between the legs (or a hedge cut short) can leave them apart.
+            var (heldSpot, heldPerp, step) = trader.Read(t => (t.Portfolio.Spot.Quantity, t.Portfolio.Perp.Quantity, t.CoarserStep));
+            if (Math.Abs(heldSpot + heldPerp) >= step)
+            {
+                report.Difference($"{trader.Symbol} is unhedged: spot {heldSpot}, perp {heldPerp}; both legs are closed at the first valid books, then trading resumes");
+                trader.FlattenOnce();
+            }
         }
     }
 

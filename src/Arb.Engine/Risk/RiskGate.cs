@@ -34,20 +34,29 @@ public sealed class RiskGate(RiskManager risk)
         }
     }
 
+    /// <summary>Raised (outside the gate's lock) when a limit refused or shrank an open; must not block.</summary>
+    public event Action<string, OrderCheck>? Limited;
+
     /// <summary>Checks an open and, when allowed (possibly shrunk), reserves the allowed notional.</summary>
     public OrderCheck TryReserve(string symbol, decimal notionalUsd)
     {
+        OrderCheck check;
         lock (_sync)
         {
-            var check = Risk.CheckOpen(symbol, notionalUsd, View());
+            check = Risk.CheckOpen(symbol, notionalUsd, View());
             if (check.IsAllowed)
             {
                 var (held, reserved) = _symbols.GetValueOrDefault(symbol);
                 _symbols[symbol] = (held, reserved + check.NotionalUsd);
             }
-
-            return check;
         }
+
+        if (check.Verdict != OrderVerdict.Allow && check.Rule is not RiskRule.NotActive)
+        {
+            Limited?.Invoke(symbol, check);
+        }
+
+        return check;
     }
 
     /// <summary>Gives back a reservation when its execution ends (its fills are in the held notional by then).</summary>

@@ -46,7 +46,18 @@ public sealed partial class SymbolTrader
 
         if (_flatten)
         {
-            return _opensInFlight == 0 && _closesInFlight == 0 ? PlanClose(spot, perp, nowMs) : null;
+            if (_opensInFlight != 0 || _closesInFlight != 0)
+            {
+                return null;
+            }
+
+            var close = PlanClose(spot, perp, nowMs);
+            if (close is null && !_halted && ClosableQuantities() == (0m, 0m))
+            {
+                _flatten = false; // a one-off rebalance is done: trade on
+            }
+
+            return close;
         }
 
         var decision = _setup.Estimator.Decide(_last);

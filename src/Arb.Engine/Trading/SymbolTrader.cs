@@ -76,6 +76,9 @@ public sealed partial class SymbolTrader
 
     public string BaseCoin => _setup.Spot.BaseCoin;
 
+    /// <summary>The coarser of the two legs' quantity steps: the smallest imbalance that counts as unhedged.</summary>
+    public decimal CoarserStep => Math.Max(_spotLot.QtyStep, _perpLot.QtyStep);
+
     /// <summary>The booked position and PnL; read it under <see cref="Read{T}"/> when other threads may be booking.</summary>
     public SymbolPortfolio Portfolio { get; }
 
@@ -230,6 +233,18 @@ public sealed partial class SymbolTrader
         {
             _halted = true;
             _flatten |= flatten;
+        }
+    }
+
+    /// <summary>
+    /// Closes both legs at the next book update, whatever the estimator says, then trades on: for a position found
+    /// unhedged at start-up (a crash between the two legs), which the engine's normal closes would not even out.
+    /// </summary>
+    public void FlattenOnce()
+    {
+        lock (_sync)
+        {
+            _flatten = true;
         }
     }
 

@@ -94,6 +94,13 @@ public sealed partial class TradingEngine
         }
     }
 
+    // A refused or shrunk open: alerted (the dispatcher folds a burst into one message per minute).
+    private void OnLimited(string symbol, OrderCheck check)
+    {
+        LogLimited(symbol, check.Verdict.ToString(), check.Reason ?? string.Empty);
+        Alert(AlertKind.OrdersRefused, $"{symbol}: open {check.Verdict.ToString().ToLowerInvariant()} by {RiskRules.Label(check.Rule!.Value)}", check.Reason ?? string.Empty);
+    }
+
     private void OnStop(RiskStop stop)
     {
         LogStop(stop.Rule.ToString(), stop.Message);
@@ -106,6 +113,9 @@ public sealed partial class TradingEngine
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "risk stop ({Rule}): {Message}; closing every position")]
     private partial void LogStop(string rule, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol}: open {Verdict} by a risk limit: {Reason}")]
+    private partial void LogLimited(string symbol, string verdict, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "daily pause: {Message}")]
     private partial void LogPaused(string message);

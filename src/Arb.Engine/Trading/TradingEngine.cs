@@ -51,6 +51,10 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         Risk = risk;
         Gate = risk is null ? null : new RiskGate(risk);
         Executor.OrderRejected += RecordError;
+        if (Gate is not null)
+        {
+            Gate.Limited += OnLimited;
+        }
         _alerts = alerts;
         foreach (var setup in symbols)
         {

@@ -58,6 +58,34 @@ public sealed class RestartTests
     }
 
     [Fact]
+    public async Task A_position_found_unhedged_at_start_up_is_closed_on_both_legs_and_trading_resumes_hedged()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var bot = await StartAsync(null, ct);
+        await bot.WaitForAsync(e => e.Executions >= 1 && HeldPerp(bot) != 0m, TimeSpan.FromSeconds(60), "an open position");
+        await bot.StopAsync();
+
+        // The bot died between its legs: one more perp sale that no spot purchase matches.
+        using var http = new HttpClient();
+        var rest = new BybitRestClient(http, new BybitRestOptions(bot.Simulator.RestUri)
+        {
+            Credentials = new ApiCredentials(SimCredentials.Sandbox.ApiKey, SimCredentials.Sandbox.ApiSecret),
+        }, TimeProvider.System);
+        await rest.Trading.PlaceOrderAsync(new OrderRequest(MarketCategory.Linear, Symbol, TradeSide.Sell, OrderType.Market, 0.005m, "arb-lost-2p"), ct);
+
+        await bot.RestartAsync();
+
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("is unhedged", StringComparison.Ordinal));
+        await bot.WaitForAsync(
+            e => e.Executions >= 2 && e.Traders.All(t => t.InFlight == 0) && HeldPerp(bot) != 0m
+                && Math.Abs(bot.Booked(Symbol).Spot + HeldPerp(bot)) < 0.001m,
+            TimeSpan.FromSeconds(60),
+            "closed, then a new hedged position");
+        await bot.HaltAndDrainAsync(ct);
+        Assert.Equal(bot.Position(Symbol), HeldPerp(bot));
+    }
+
+    [Fact]
     public async Task A_corrupt_state_file_loads_the_backup_and_alerts_and_both_corrupt_refuse_to_start_until_fresh_start()
     {
         var ct = TestContext.Current.CancellationToken;
