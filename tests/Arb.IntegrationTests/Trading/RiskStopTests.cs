@@ -135,6 +135,24 @@ public sealed class RiskStopTests
         AssertAlerted(telegram, "daily_drawdown");
     }
 
+    [Fact]
+    public async Task MAX_DAILY_TRADES_reached_pauses_the_symbol_for_the_day()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        // Open at any edge and close at once: the second trade (the close) uses up the day.
+        await using var bot = await StartAsync(telegram, new() { ["MAX_DAILY_TRADES"] = "2", ["EXIT_EDGE_BPS"] = "-1000" }, ct);
+
+        await bot.WaitForAsync(e => e.Executions >= 2 && e.Traders.All(t => t.IsFlatAndIdle), TimeSpan.FromSeconds(60), "an open and its close");
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+
+        Assert.Equal(2, bot.Engine.Executions); // nothing more today
+        Assert.Equal(Arb.Engine.Trading.SymbolTradingState.PausedForDay, bot.Engine.Status().Symbols.Single().State);
+        Assert.Equal(TradingState.Active, bot.Engine.Risk!.State);
+        Assert.Equal(0, await bot.StopAsync());
+        AssertFlat(bot);
+    }
+
     private static Task<BotAgainstSimulator> StartAsync(
         FakeTelegramServer telegram,
         Dictionary<string, string?> settings,
