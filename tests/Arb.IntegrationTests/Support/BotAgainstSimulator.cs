@@ -41,6 +41,12 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
 
     public TradingEngine Engine => _runner?.Engine ?? throw new InvalidOperationException("the bot has not started trading");
 
+    /// <summary>
+    /// What the sandbox account held before the bot's first order: the simulator's opening balances (reading the
+    /// account after the bot started could already include its first fills).
+    /// </summary>
+    public static decimal StartingBalance(string coin) => AccountRegistry.StartingBalances.GetValueOrDefault(coin);
+
     /// <summary>The sandbox account the bot trades with.</summary>
     public SimAccount Account => Simulator.Accounts.Find(SimCredentials.Sandbox.ApiKey)!;
 

@@ -82,7 +82,7 @@ public sealed class LegRiskTests
     private static async Task<(decimal Spot, decimal Perp)> TradeOnceAsync(
         BotAgainstSimulator bot, CancellationToken ct, Action<SimulatorServer>? rearm = null)
     {
-        var startBtc = bot.Balance("BTC");
+        var startBtc = BotAgainstSimulator.StartingBalance("BTC");
         var seen = 0L;
         await bot.WaitForAsync(
             e =>

@@ -21,7 +21,7 @@ public sealed class RestartTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var bot = await StartAsync(null, ct);
-        var startBtc = bot.Balance("BTC");
+        var startBtc = BotAgainstSimulator.StartingBalance("BTC");
         await bot.WaitForAsync(e => e.Executions >= 1 && HeldPerp(bot) != 0m, TimeSpan.FromSeconds(60), "an open position");
         await bot.HaltAndDrainAsync(ct);
         var peak = bot.Engine.Risk!.PeakPnlUsd;
@@ -38,7 +38,7 @@ public sealed class RestartTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var bot = await StartAsync(null, ct);
-        var startBtc = bot.Balance("BTC");
+        var startBtc = BotAgainstSimulator.StartingBalance("BTC");
         await bot.WaitForAsync(e => e.Executions >= 1 && HeldPerp(bot) != 0m, TimeSpan.FromSeconds(60), "an open position");
         await bot.StopAsync();
 
@@ -91,7 +91,7 @@ public sealed class RestartTests
         var ct = TestContext.Current.CancellationToken;
         await using var telegram = await FakeTelegramServer.StartAsync();
         await using var bot = await StartAsync(telegram, ct);
-        var startBtc = bot.Balance("BTC");
+        var startBtc = BotAgainstSimulator.StartingBalance("BTC");
         await bot.WaitForAsync(e => e.Executions >= 1 && HeldPerp(bot) != 0m, TimeSpan.FromSeconds(60), "an open position");
         await bot.HaltAndDrainAsync(ct);
         await bot.StopAsync();

@@ -35,8 +35,8 @@ public sealed class TradingAgainstSimulatorTests
             ct);
         // Start-up set LEVERAGE (default 1) on every perp.
         Assert.All(symbols, s => Assert.Equal(1, bot.ReadAccount(a => a.Position(s).Leverage)));
-        var startUsdt = bot.Balance("USDT");
-        var startCoins = symbols.ToDictionary(s => s, s => bot.Balance(s[..^4]));
+        var startUsdt = BotAgainstSimulator.StartingBalance("USDT");
+        var startCoins = symbols.ToDictionary(s => s, s => BotAgainstSimulator.StartingBalance(s[..^4]));
 
         await bot.WaitForAsync(
             e => e.Executions >= 6 && bot.ReadAccount(a => a.Executions.Any(x => x.ExecType == "Funding")),
