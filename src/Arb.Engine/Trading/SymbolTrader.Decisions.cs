@@ -34,7 +34,7 @@ public sealed partial class SymbolTrader
         var openQuantity = opensAllowed ? OpenQuantity(spot, perp, spotBid.Price, held) : 0m;
         // Coin that reverse opens in flight are selling is not available to another one.
         _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable - _spotCoinCommitted, _costs, nowMs);
-        if (!_volatility.IsReady && !_flatten)
+        if (!_volatility.IsReady && !_flatten && !_rebalance)
         {
             return null;
         }
@@ -44,7 +44,9 @@ public sealed partial class SymbolTrader
             return null;
         }
 
-        if (_flatten)
+        // A stop's flatten closes until flat; a start-up rebalance closes once, then trading goes on. A halt without
+        // flatten (shutting down) starts nothing, not even a pending rebalance.
+        if (_flatten || _rebalance)
         {
             if (_opensInFlight != 0 || _closesInFlight != 0)
             {
@@ -52,9 +54,9 @@ public sealed partial class SymbolTrader
             }
 
             var close = PlanClose(spot, perp, nowMs);
-            if (close is null && !_halted && ClosableQuantities() == (0m, 0m))
+            if (close is null && _rebalance && ClosableQuantities() == (0m, 0m))
             {
-                _flatten = false; // a one-off rebalance is done: trade on
+                _rebalance = false;
             }
 
             return close;

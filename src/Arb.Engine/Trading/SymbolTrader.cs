@@ -49,6 +49,7 @@ public sealed partial class SymbolTrader
     private bool _everValid;
     private bool _halted;
     private bool _flatten;
+    private bool _rebalance;
     private long _legImbalances;
     private long _refusedOpens;
     private decimal _realizedWhenLastFlat;
@@ -244,7 +245,7 @@ public sealed partial class SymbolTrader
     {
         lock (_sync)
         {
-            _flatten = true;
+            _rebalance = true;
         }
     }
 

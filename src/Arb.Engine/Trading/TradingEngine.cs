@@ -245,16 +245,25 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         }
     }
 
-    /// <summary>Waits for every execution in flight to finish (hedges included).</summary>
+    /// <summary>Waits until no execution is in flight (hedges included), those started meanwhile too.</summary>
     public async Task DrainAsync(CancellationToken ct = default)
     {
-        Task[] running;
-        lock (_runningLock)
+        while (true)
         {
-            running = [.. _running];
-        }
+            Task[] running;
+            lock (_runningLock)
+            {
+                running = [.. _running];
+            }
 
-        await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false);
+            if (running.Length == 0 && _traders.Values.All(t => t.InFlight == 0))
+            {
+                return;
+            }
+
+            await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false);
+            await Task.Delay(10, ct).ConfigureAwait(false); // real time: a plan may be between its decision and its launch
+        }
     }
 
     /// <summary>Cancels executions in flight: only for a hard stop, since it can leave legs unhedged.</summary>

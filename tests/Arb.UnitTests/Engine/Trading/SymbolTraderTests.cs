@@ -239,6 +239,31 @@ public sealed class SymbolTraderTests
     }
 
     [Fact]
+    public void An_unhedged_position_found_at_start_up_is_closed_once_then_trading_resumes_but_not_while_shutting_down()
+    {
+        var estimator = ScriptedEstimator.Always(EdgeAction.Hold);
+        var trader = Trader(estimator, Options(window: 100));
+        trader.Book(Fill(MarketCategory.Linear, TradeSide.Sell, 2m, 101m, 0.1m, "USDT", "lone-perp")); // a crash between the legs
+        trader.FlattenOnce();
+
+        var close = trader.OnBookUpdated(Spot(), Now);
+        Assert.Null(close); // one book is not enough
+        close = trader.OnBookUpdated(Perp(), Now);
+        Assert.Equal((PairKind.Close, 0m, 2m), (close?.Kind, close!.Spot.Quantity, close.Perp.Quantity)); // the lone leg only
+        trader.Book(Fill(MarketCategory.Linear, TradeSide.Buy, 2m, 101.1m, 0.1m, "USDT", "c-p"));
+        trader.Completed(close);
+        Assert.Null(trader.OnBookUpdated(Spot(), Now)); // flat: the rebalance is over
+        Assert.True(trader.IsFlatAndIdle);
+
+        var stopping = Trader(estimator, Options(window: 100));
+        stopping.Book(Fill(MarketCategory.Linear, TradeSide.Sell, 2m, 101m, 0.1m, "USDT", "lone-perp-2"));
+        stopping.FlattenOnce();
+        stopping.Halt(flatten: false);
+        Assert.Null(stopping.OnBookUpdated(Spot(), Now));
+        Assert.Null(stopping.OnBookUpdated(Perp(), Now)); // a halt without flatten starts nothing, not even the rebalance
+    }
+
+    [Fact]
     public void Halt_with_flatten_closes_the_position_whatever_the_estimator_says_even_before_the_window_is_warm()
     {
         var estimator = ScriptedEstimator.Always(EdgeAction.Hold);
