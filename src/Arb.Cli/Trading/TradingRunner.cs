@@ -48,7 +48,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How long a risk stop may take to close every position before the bot gives up and exits with them reported.</summary>
-    public TimeSpan StopCloseTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan StopCloseTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often the PnL is read into the risk manager.</summary>
     public TimeSpan RiskInterval { get; init; } = TimeSpan.FromMilliseconds(250);

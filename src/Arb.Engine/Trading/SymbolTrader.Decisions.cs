@@ -48,12 +48,18 @@ public sealed partial class SymbolTrader
         // flatten (shutting down) starts nothing, not even a pending rebalance.
         if (_flatten || _rebalance)
         {
-            if (_opensInFlight != 0 || _closesInFlight != 0)
+            // One close at a time, and a refused or unfilled one is retried at most once a second, not on every book.
+            if (_opensInFlight != 0 || _closesInFlight != 0 || nowMs - _lastForcedCloseMs < ForcedCloseRetryMs)
             {
                 return null;
             }
 
             var close = PlanClose(spot, perp, nowMs);
+            if (close is not null)
+            {
+                _lastForcedCloseMs = nowMs;
+            }
+
             if (close is null && _rebalance && ClosableQuantities() == (0m, 0m))
             {
                 _rebalance = false;

@@ -50,6 +50,8 @@ public sealed partial class SymbolTrader
     private bool _halted;
     private bool _flatten;
     private bool _rebalance;
+    private long _lastForcedCloseMs = long.MinValue / 2;
+    private const long ForcedCloseRetryMs = 1_000;
     private long _legImbalances;
     private long _refusedOpens;
     private decimal _realizedWhenLastFlat;

@@ -17,6 +17,7 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
 {
     private CancellationTokenSource _stop = new();
     private Dictionary<string, string?> _environment = [];
+    private Action<TradingRunner>? _configure;
     private readonly ILoggerFactory _loggers;
     private Task<int>? _running;
     private TradingRunner? _runner;
@@ -51,7 +52,11 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
     public SimAccount Account => Simulator.Accounts.Find(SimCredentials.Sandbox.ApiKey)!;
 
     public static async Task<BotAgainstSimulator> StartAsync(
-        SimulatorOptions simulatorOptions, IReadOnlyDictionary<string, string?> settings, CancellationToken ct, Action<SimulatorServer>? arrange = null)
+        SimulatorOptions simulatorOptions,
+        IReadOnlyDictionary<string, string?> settings,
+        CancellationToken ct,
+        Action<SimulatorServer>? arrange = null,
+        Action<TradingRunner>? configure = null)
     {
         var simulator = await SimulatorServer.StartAsync(simulatorOptions, ct: ct);
         arrange?.Invoke(simulator); // faults armed before the bot's first order
@@ -81,6 +86,7 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
         }
 
         bot._environment = environment;
+        bot._configure = configure;
         await bot.LaunchAsync(expectRunning: true);
         return bot;
     }
@@ -105,7 +111,16 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
         _runner = null;
         _stop = new CancellationTokenSource();
         var loaded = SettingsLoader.Load(_environment, dotEnvPath: null);
-        _running = RunCommand.RunAsync(loaded, _loggers, _stop.Token, r => _runner = r, freshStart: freshStart);
+        _running = RunCommand.RunAsync(
+            loaded,
+            _loggers,
+            _stop.Token,
+            r =>
+            {
+                _configure?.Invoke(r);
+                _runner = r;
+            },
+            freshStart: freshStart);
         if (!await Eventually.TrueAsync(() => _runner?.Started.IsCompletedSuccessfully == true || _running.IsCompleted, TimeSpan.FromSeconds(30)))
         {
             throw new TimeoutException("the bot did not start:\n" + string.Join('\n', Logs.Lines));

@@ -153,12 +153,35 @@ public sealed class RiskStopTests
         AssertFlat(bot);
     }
 
+    [Fact]
+    public async Task A_stop_that_cannot_close_the_positions_does_not_loop_it_alerts_with_them_and_exits_with_code_3()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        await using var bot = await StartAsync(
+            telegram, new() { ["ERROR_LIMIT"] = "2", ["EXIT_EDGE_BPS"] = "1000" }, ct, configure: r => r.StopCloseTimeout = TimeSpan.FromSeconds(3));
+        await bot.WaitForAsync(e => e.Executions >= 1 && bot.Booked(Symbol).Perp != 0m, TimeSpan.FromSeconds(60), "an open position");
+
+        bot.Simulator.PauseQuotes(TimeSpan.FromSeconds(60)); // no book moves: nothing can be closed
+        bot.Engine.RecordError("test: first");
+        bot.Engine.RecordError("test: second"); // ERROR_LIMIT reached: a stop, with no way to close
+
+        var exitCode = await bot.ExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.RiskStop, exitCode);
+        Assert.NotEqual(0m, bot.Position(Symbol)); // still open, and said so
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("positions not all closed", StringComparison.Ordinal) && l.Contains(Symbol, StringComparison.Ordinal));
+        AssertAlerted(telegram, "positions could not all be closed");
+        Assert.Equal(1, bot.Engine.Risk!.ViolationCount(RiskRule.ErrorLimit)); // counted once, no loop
+    }
+
     private static Task<BotAgainstSimulator> StartAsync(
         FakeTelegramServer telegram,
         Dictionary<string, string?> settings,
         CancellationToken ct,
         Action<SimulatorServer>? arrange = null,
-        TimeSpan? halfLife = null)
+        TimeSpan? halfLife = null,
+        Action<Arb.Cli.Trading.TradingRunner>? configure = null)
     {
         settings.TryAdd("ENTRY_EDGE_BPS", "-100");
         settings["TRADE_COOLDOWN_SEC"] = "0";
@@ -180,7 +203,8 @@ public sealed class RiskStopTests
             },
             settings,
             ct,
-            arrange);
+            arrange,
+            configure);
     }
 
     // Flat on the exchange: no perp position and the coin back where it started, give or take the fee dust.
