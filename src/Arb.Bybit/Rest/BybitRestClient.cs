@@ -50,6 +50,13 @@ public sealed class BybitRestClient
     /// <summary>Linear positions, leverage and position mode.</summary>
     public BybitPositionApi Positions { get; }
 
+    /// <summary>Called after each answered request with its endpoint ("METHOD /path") and round trip; must not block.</summary>
+    public Action<string, TimeSpan>? RequestCompleted
+    {
+        get => _transport.Completed;
+        set => _transport.Completed = value;
+    }
+
     /// <summary>Whether signed endpoints can be called.</summary>
     public bool HasCredentials => _transport.HasCredentials;
 

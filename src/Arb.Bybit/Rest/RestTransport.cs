@@ -39,6 +39,9 @@ internal sealed class RestTransport
 
     public bool HasCredentials => _messages.CanSign;
 
+    /// <summary>Each answered request: the endpoint and the round trip (for latency metrics).</summary>
+    public Action<string, TimeSpan>? Completed { get; set; }
+
     public async Task<BybitResponse> SendAsync(BybitRequest request, bool signed, CancellationToken ct)
     {
         if (signed && !_messages.CanSign)
@@ -109,6 +112,7 @@ internal sealed class RestTransport
         using var response = await TransmitAsync(message, endpoint, ct).ConfigureAwait(false);
         var body = await ReadBodyAsync(response, endpoint, ct).ConfigureAwait(false);
         var receivedAt = _time.GetUtcNow();
+        Completed?.Invoke(request.Endpoint, receivedAt - sentAt);
         _limits.Record(request.Path, response.Headers, receivedAt);
 
         if (!response.IsSuccessStatusCode)

@@ -93,7 +93,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
             () => StateSnapshots.Capture(engine, sessionStart, risk.Capture(), time.GetUtcNow()),
             settings.Persistence.StateSaveInterval,
             loggers.CreateLogger<StateSaver>(),
-            engine.RecordError);
+            what => engine.RecordError(what, "state_save"));
         saver.SaveNow();
         engine.FillBooked += saver.RequestSave;
         background.Add(saver.RunAsync(infrastructure.Token));

@@ -12,6 +12,9 @@ namespace Arb.Engine.Execution;
 internal sealed partial class OrderSettler(
     IExecutionVenue venue, OrderTracker tracker, IFillBook book, ExecutionOptions options, TimeProvider time, ILogger logger)
 {
+    /// <summary>Where orders sent, refused and filled are counted; set by the engine.</summary>
+    public Trading.IEngineMetrics Metrics { get; set; } = Trading.IEngineMetrics.None;
+
     /// <summary>Raised when the venue refuses an order (an error counted against ERROR_LIMIT).</summary>
     public event Action<string>? Rejected;
 
@@ -29,8 +32,11 @@ internal sealed partial class OrderSettler(
             outcome = SubmitOutcome.Unknown(ex.Message);
         }
 
+        var leg = intent.IsMarket ? "hedge" : intent.Category == Arb.Domain.Market.MarketCategory.Spot ? "spot" : "perp";
+        Metrics.OrderSent(intent.Symbol, leg);
         if (outcome.Status == SubmitStatus.Rejected)
         {
+            Metrics.OrderRejected(intent.Symbol, leg);
             LogRejected(intent.OrderLinkId, intent.Symbol, intent.Category.ToString(), outcome.Reason ?? "no reason given");
             Rejected?.Invoke($"{intent.Symbol} {intent.Category} order {intent.OrderLinkId} rejected: {outcome.Reason}");
             tracker.MarkRejected(order, outcome.Reason ?? "rejected");
@@ -43,6 +49,11 @@ internal sealed partial class OrderSettler(
         }
 
         await SettleAsync(order, acknowledged: outcome.Status == SubmitStatus.Accepted, ct).ConfigureAwait(false);
+        if (order.FilledQuantity > 0m)
+        {
+            Metrics.OrderFilled(intent.Symbol, leg);
+        }
+
         return order.FilledQuantity;
     }
 

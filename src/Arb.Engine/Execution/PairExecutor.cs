@@ -38,6 +38,13 @@ public sealed partial class PairExecutor
         _settler = new OrderSettler(venue, tracker, book ?? throw new ArgumentNullException(nameof(book)), options, time, logger);
     }
 
+    /// <summary>Where orders sent, refused and filled are counted.</summary>
+    public Trading.IEngineMetrics Metrics
+    {
+        get => _settler.Metrics;
+        set => _settler.Metrics = value ?? Trading.IEngineMetrics.None;
+    }
+
     /// <summary>Raised when the venue refuses one of our orders.</summary>
     public event Action<string>? OrderRejected
     {

@@ -15,6 +15,9 @@ public sealed partial class StateSaver(
 
     public long Saves => Interlocked.Read(ref _saves);
 
+    /// <summary>Raised after each successful save with how long it took, in seconds.</summary>
+    public event Action<double>? Saved;
+
     /// <summary>Asks for a save as soon as possible (after a fill). Never blocks.</summary>
     public void RequestSave()
     {
@@ -51,8 +54,10 @@ public sealed partial class StateSaver(
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             store.Save(capture);
             Interlocked.Increment(ref _saves);
+            Saved?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             return true;
         }
         catch (Exception ex) when (ex is StateSaveException or IOException or UnauthorizedAccessException)

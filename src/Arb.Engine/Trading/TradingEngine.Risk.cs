@@ -73,10 +73,11 @@ public sealed partial class TradingEngine
         }
     }
 
-    /// <summary>An error counted against ERROR_LIMIT.</summary>
-    public void RecordError(string what)
+    /// <summary>An error counted against ERROR_LIMIT; <paramref name="kind"/> labels it in the metrics.</summary>
+    public void RecordError(string what, string kind = "other")
     {
         LogError(what);
+        Metrics.Error(kind);
         if (Risk?.RecordError(what) is { } stop)
         {
             OnStop(stop);

@@ -50,7 +50,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         Executor = new PairExecutor(venue, Tracker, this, Ids, options.Execution, time, loggers.CreateLogger<PairExecutor>());
         Risk = risk;
         Gate = risk is null ? null : new RiskGate(risk);
-        Executor.OrderRejected += RecordError;
+        Executor.OrderRejected += what => RecordError(what, "order_rejected");
         if (Gate is not null)
         {
             Gate.Limited += OnLimited;
@@ -70,6 +70,19 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
     }
 
     public OrderTracker Tracker { get; }
+
+    /// <summary>Where the engine reports what it does as it happens (set before trading starts).</summary>
+    public IEngineMetrics Metrics
+    {
+        get => _metrics;
+        set
+        {
+            _metrics = value ?? IEngineMetrics.None;
+            Executor.Metrics = _metrics;
+        }
+    }
+
+    private IEngineMetrics _metrics = IEngineMetrics.None;
 
     /// <summary>Raised after each fill is booked and written (the state saver saves soon after). Must not block.</summary>
     public event Action? FillBooked;
@@ -100,10 +113,18 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
             return;
         }
 
-        var plan = trader.OnBookUpdated(book, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        var started = _time.GetTimestamp();
+        var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (book.TimestampMs > 0)
+        {
+            Metrics.QuoteAge(book.Category, Math.Max(0, nowMs - book.TimestampMs) / 1_000.0);
+        }
+
+        var plan = trader.OnBookUpdated(book, nowMs);
         if (plan is not null)
         {
             Launch(trader, plan);
+            Metrics.TickToOrder(_time.GetElapsedTime(started).TotalSeconds);
         }
     }
 
@@ -314,6 +335,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
             LogExecuted(plan.Symbol, plan.Kind.ToString(), result.Spot.Filled, result.Perp.Filled, result.HedgeOrders);
             if (result.HadImbalance)
             {
+                Metrics.LegImbalance(plan.Symbol, result.TimeToHedge.TotalSeconds);
                 Alert(AlertKind.LegImbalance, $"{plan.Symbol}: legs filled unequally",
                     $"{plan.Kind} spot {result.Spot.Filled}/{result.Spot.Requested}, perp {result.Perp.Filled}/{result.Perp.Requested} "
                     + $"({result.Spot.Shortfall ?? result.Perp.Shortfall ?? "partial fill"}); hedged with {result.HedgeOrders} order(s) "
@@ -322,7 +344,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
 
             if (Math.Abs(result.Imbalance) >= Math.Max(plan.SpotLot.QtyStep, plan.PerpLot.QtyStep))
             {
-                RecordError($"{plan.Symbol} left unhedged by {result.Imbalance}");
+                RecordError($"{plan.Symbol} left unhedged by {result.Imbalance}", "unhedged");
             }
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
@@ -332,7 +354,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         catch (Exception ex)
         {
             LogExecutionFailed(ex, plan.Symbol, plan.Spot.OrderLinkId);
-            RecordError($"{plan.Symbol} execution failed: {ex.Message}");
+            RecordError($"{plan.Symbol} execution failed: {ex.Message}", "execution_failed");
         }
         finally
         {
