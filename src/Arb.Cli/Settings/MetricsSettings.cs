@@ -6,11 +6,12 @@ public sealed record MetricsSettings
     /// <summary>Interface to bind; loopback by default so metrics are not exposed by accident.</summary>
     public required string Host { get; init; }
 
+    /// <summary>0 picks a free port (logged at start): for tests and for several bots on one host.</summary>
     public required int Port { get; init; }
 
     internal static MetricsSettings Read(SettingReader reader) => new()
     {
         Host = reader.Host(SettingNames.PromHost) ?? SettingDefaults.PromHost,
-        Port = reader.Integer(SettingNames.PromPort, SettingDefaults.PromPort, min: 1, max: 65_535),
+        Port = reader.Integer(SettingNames.PromPort, SettingDefaults.PromPort, min: 0, max: 65_535),
     };
 }

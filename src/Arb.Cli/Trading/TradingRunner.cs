@@ -17,6 +17,7 @@ using Arb.Engine.Risk;
 using Arb.Engine.State;
 using Arb.Engine.Trading;
 using Arb.Observability.Alerts;
+using Arb.Observability.Metrics;
 using Arb.Strategy.Edge;
 using Arb.Strategy.Sizing;
 using Microsoft.Extensions.Logging;
@@ -79,6 +80,12 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         var (venue, events) = CreateVenue(paper, endpoints.Private, credentials, rest, setups);
         var engine = new TradingEngine(setups, EngineOptions(), venue.Venue, time, loggers, trades, risk, alerts);
         Engine = engine;
+        var metrics = new BotMetrics();
+        engine.Metrics = new EngineMetricsAdapter(metrics);
+        rest.RequestCompleted = (endpoint, took) => metrics.RestRequestDuration.WithLabels(endpoint).Observe(took.TotalSeconds);
+        var refresh = new MetricsRefresh(metrics, this, engine, risk, alerts, time);
+        metrics.AddBeforeCollect(refresh.Refresh);
+        await using var metricsServer = await StartMetricsAsync(metrics, refresh, ct);
         Pipeline = new MarketDataPipeline(
             StreamOptions(MarketCategory.Spot, endpoints.PublicSpot),
             StreamOptions(MarketCategory.Linear, endpoints.PublicLinear),
@@ -96,6 +103,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
             what => engine.RecordError(what, "state_save"));
         saver.SaveNow();
         engine.FillBooked += saver.RequestSave;
+        saver.Saved += seconds => metrics.StateSaved(TimeSpan.FromSeconds(seconds));
         background.Add(saver.RunAsync(infrastructure.Token));
         engine.ResumeStop();
 
@@ -229,6 +237,25 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
 
     private string? _stateIssue;
 
+    /// <summary>Where /metrics, /healthz and /readyz are served (the real port when PROM_PORT is 0); null until started.</summary>
+    public Uri? MetricsUri { get; private set; }
+
+    private async Task<MetricsServer> StartMetricsAsync(BotMetrics metrics, MetricsRefresh refresh, CancellationToken ct)
+    {
+        try
+        {
+            var server = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, metrics, refresh.Readiness, ct);
+            MetricsUri = server.Uri;
+            LogMetrics(server.Uri.ToString());
+            return server;
+        }
+        catch (IOException ex)
+        {
+            throw new StartupException(
+                $"the metrics endpoint cannot listen on {settings.Metrics.Host}:{settings.Metrics.Port} ({ex.Message}): set {SettingNames.PromHost} / {SettingNames.PromPort}", ex);
+        }
+    }
+
     private async Task StopAsync(TradingEngine engine, PnlJournal pnl)
     {
         engine.Halt(flatten: false);
@@ -317,6 +344,9 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "reconciled with the exchange: {Replayed} fill(s) replayed from trades.csv, {Recovered} fill(s) and {Funding} funding payment(s) recovered from the exchange, {Differences} difference(s)")]
     private partial void LogReconciled(int replayed, int recovered, int funding, int differences);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "metrics at {Uri}metrics (health at /healthz, readiness at /readyz)")]
+    private partial void LogMetrics(string uri);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "trading ({Mode}) {Symbols}; fills to {TradesLog}")]
     private partial void LogTrading(string mode, string symbols, string tradesLog);

@@ -19,6 +19,7 @@ public sealed class RunAgainstSimulatorTests
                 ["SYMBOLS"] = "BTCUSDT,ETHUSDT",
                 ["TRADES_LOG"] = Path.Combine(logsDirectory, "trades.csv"),
                 ["PNL_LOG"] = Path.Combine(logsDirectory, "pnl.csv"),
+                ["PROM_PORT"] = "0",
                 ["STATE_FILE"] = Path.Combine(logsDirectory, "state.json"),
                 ["STATE_BACKUP_FILE"] = Path.Combine(logsDirectory, "state.bak.json"),
             },

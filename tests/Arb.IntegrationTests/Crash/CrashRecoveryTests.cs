@@ -126,6 +126,7 @@ public sealed class CrashRecoveryTests : IDisposable
         ["MAX_DAILY_TRADES"] = "1000000",
         ["ERROR_LIMIT"] = "1000",
         ["LOG_LEVEL"] = "information",
+        ["PROM_PORT"] = "0",
     };
 
     private static async Task<decimal> BtcAsync(BybitRestClient exchange, CancellationToken ct) =>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Arb.IntegrationTests.Support;
 using System.Net;
 using Arb.Observability.Metrics;
 
@@ -10,8 +10,6 @@ namespace Arb.IntegrationTests.Metrics;
 /// </summary>
 public sealed class MetricsServerTests
 {
-    private const string Promtool = "/usr/bin/promtool";
-    private const string InstallHint = "install it with `apt-get install prometheus` (CI does this in .ci/run)";
 
     [Fact]
     public async Task Metrics_endpoint_exposes_every_family_and_passes_promtool()
@@ -40,23 +38,9 @@ public sealed class MetricsServerTests
         Assert.Contains("arbbot_up 1", text, StringComparison.Ordinal);
         Assert.Contains("arbbot_exposure_usd 2500", text, StringComparison.Ordinal); // set by the before-collect callback
 
-        if (!File.Exists(Promtool))
-        {
-            Assert.Fail($"{Promtool} is missing, so the exposition cannot be checked; {InstallHint}");
-        }
-
-        var file = Path.Combine(Path.GetTempPath(), $"arb-metrics-{Guid.NewGuid():N}.txt");
-        try
-        {
-            await File.WriteAllTextAsync(file, text, ct);
-            var (code, output) = await RunPromtoolAsync(file, ct);
-            Assert.True(code == 0, $"promtool check metrics exited {code}: {output}");
-            Assert.True(string.IsNullOrWhiteSpace(output), $"promtool complained: {output}");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var (code, output) = await PromtoolCheck.MetricsAsync(text, ct);
+        Assert.True(code == 0, $"promtool check metrics exited {code}: {output}");
+        Assert.True(string.IsNullOrWhiteSpace(output), $"promtool complained: {output}");
     }
 
     [Fact]
@@ -150,25 +134,5 @@ public sealed class MetricsServerTests
         m.PrivateStreamAuthenticated.Set(1);
         m.AddBeforeCollect(() => m.ExposureUsd.Set(2500));
         return m;
-    }
-
-    private static async Task<(int Code, string Output)> RunPromtoolAsync(string file, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo(Promtool)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("check");
-        start.ArgumentList.Add("metrics");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start");
-        await process.StandardInput.WriteAsync((await File.ReadAllTextAsync(file, ct)).AsMemory(), ct);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        return (process.ExitCode, (await stdout) + (await stderr));
     }
 }

@@ -40,6 +40,9 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
 
     public string PnlLog => Path.Combine(Directory, "pnl.csv");
 
+    /// <summary>The bot's /metrics, /healthz and /readyz address.</summary>
+    public Uri MetricsUri => _runner?.MetricsUri ?? throw new InvalidOperationException("the bot has not started its metrics endpoint");
+
     public TradingEngine Engine => _runner?.Engine ?? throw new InvalidOperationException("the bot has not started trading");
 
     /// <summary>
@@ -79,6 +82,7 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
             ["STATE_BACKUP_FILE"] = Path.Combine(directory, "state.bak.json"),
             ["PNL_LOG_SEC"] = "1",
             ["BASIS_VOL_WINDOW"] = "20",
+            ["PROM_PORT"] = "0", // tests run side by side: each bot on a free port
         };
         foreach (var (name, value) in settings)
         {

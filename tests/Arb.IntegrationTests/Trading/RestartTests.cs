@@ -42,18 +42,22 @@ public sealed class RestartTests
         await bot.WaitForAsync(e => e.Executions >= 1 && HeldPerp(bot) != 0m, TimeSpan.FromSeconds(60), "an open position");
         await bot.StopAsync();
 
-        // An order of the bot's that reached the exchange just before it died, with no trace in its files.
         using var http = new HttpClient();
         var rest = new BybitRestClient(http, new BybitRestOptions(bot.Simulator.RestUri)
         {
             Credentials = new ApiCredentials(SimCredentials.Sandbox.ApiKey, SimCredentials.Sandbox.ApiSecret),
         }, TimeProvider.System);
-        await rest.Trading.PlaceOrderAsync(new OrderRequest(MarketCategory.Linear, Symbol, TradeSide.Sell, OrderType.Market, 0.002m, "arb-lost-1h"), ct);
+        // Both legs of a pair of the bot's that reached the exchange just before it died, with no trace in its files
+        // (hedged, so the restarted bot has nothing to rebalance and holds still while it is checked).
+        await rest.Trading.PlaceOrderAsync(
+            new OrderRequest(MarketCategory.Spot, Symbol, TradeSide.Buy, OrderType.Market, 0.002m, "arb-lost-1s", MarketUnit: MarketUnit.BaseCoin), ct);
+        await rest.Trading.PlaceOrderAsync(new OrderRequest(MarketCategory.Linear, Symbol, TradeSide.Sell, OrderType.Market, 0.002m, "arb-lost-1p"), ct);
 
         await bot.RestartAsync();
 
         AssertBooksMatchExchange(bot, startBtc);
-        Assert.Single(TradeRow.ReadAll(bot.TradesLog), r => r.OrderLinkId == "arb-lost-1h");
+        Assert.Single(TradeRow.ReadAll(bot.TradesLog), r => r.OrderLinkId == "arb-lost-1s");
+        Assert.Single(TradeRow.ReadAll(bot.TradesLog), r => r.OrderLinkId == "arb-lost-1p");
         Assert.Contains(bot.Logs.Lines, l => l.Contains("happened while the bot was down", StringComparison.Ordinal));
     }
 

@@ -6,17 +6,17 @@ public sealed class SettingsValidationTests
 {
     private const string WholeFrom1 = "expected a whole number >= 1";
     private const string PortRange = "expected a whole number from 1 to 65535";
+    private const string PromPortRange = "expected a whole number from 0 to 65535";
     private const string PositiveUsd = "expected a USD amount greater than 0";
     private const string PositiveSeconds = "expected a number of seconds from 0.001 to 86400";
 
     /// <summary>(variable, bad value, fragment of the expected message).</summary>
     private static readonly (string Variable, string Value, string Fragment)[] BadValueRows =
     [
-        ("PROM_PORT", "http", PortRange),
-        ("PROM_PORT", "-1", PortRange),
-        ("PROM_PORT", "0", PortRange),
-        ("PROM_PORT", "65536", PortRange),
-        ("PROM_PORT", "80.5", PortRange),
+        ("PROM_PORT", "http", PromPortRange),
+        ("PROM_PORT", "-1", PromPortRange),
+        ("PROM_PORT", "65536", PromPortRange),
+        ("PROM_PORT", "80.5", PromPortRange),
         ("SMTP_PORT", "smtp", PortRange),
         ("SMTP_PORT", "-25", PortRange),
         ("SMTP_PORT", "70000", PortRange),
