@@ -13,7 +13,7 @@ internal sealed class EngineMetricsAdapter(BotMetrics metrics) : IEngineMetrics
 
     public void OrderSent(string symbol, string leg) => metrics.OrderSent(symbol, leg);
 
-    public void OrderRejected(string symbol, string leg) => metrics.OrderRejected(symbol, leg);
+    public void OrderRejected(string symbol, string leg, string reason) => metrics.OrderRejected(symbol, leg, reason);
 
     public void OrderFilled(string symbol, string leg) => metrics.OrderFilled(symbol, leg);
 

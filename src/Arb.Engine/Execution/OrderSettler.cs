@@ -36,7 +36,7 @@ internal sealed partial class OrderSettler(
         Metrics.OrderSent(intent.Symbol, leg);
         if (outcome.Status == SubmitStatus.Rejected)
         {
-            Metrics.OrderRejected(intent.Symbol, leg);
+            Metrics.OrderRejected(intent.Symbol, leg, ReasonLabel(outcome.Reason));
             LogRejected(intent.OrderLinkId, intent.Symbol, intent.Category.ToString(), outcome.Reason ?? "no reason given");
             Rejected?.Invoke($"{intent.Symbol} {intent.Category} order {intent.OrderLinkId} rejected: {outcome.Reason}");
             tracker.MarkRejected(order, outcome.Reason ?? "rejected");
@@ -110,6 +110,13 @@ internal sealed partial class OrderSettler(
         await Task.WhenAny(order.Settled, delay).ConfigureAwait(false);
         await timeout.CancelAsync().ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
+    }
+
+    // The leading number of a refusal ("170131 Insufficient balance.") keeps the metric's label set small.
+    private static string ReasonLabel(string? reason)
+    {
+        var code = reason?.Split(' ', 2)[0];
+        return !string.IsNullOrEmpty(code) && code.All(char.IsAsciiDigit) ? code : "unknown";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "order {OrderLinkId} ({Symbol} {Category}) rejected: {Reason}")]

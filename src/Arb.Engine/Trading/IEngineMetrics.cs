@@ -19,7 +19,8 @@ public interface IEngineMetrics
     /// <param name="leg">spot, perp or hedge.</param>
     void OrderSent(string symbol, string leg);
 
-    void OrderRejected(string symbol, string leg);
+    /// <param name="reason">A short, bounded label: the exchange's retCode, or "unknown".</param>
+    void OrderRejected(string symbol, string leg, string reason);
 
     void OrderFilled(string symbol, string leg);
 
@@ -43,7 +44,7 @@ public interface IEngineMetrics
         {
         }
 
-        public void OrderRejected(string symbol, string leg)
+        public void OrderRejected(string symbol, string leg, string reason)
         {
         }
 

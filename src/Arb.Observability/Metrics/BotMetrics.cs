@@ -34,7 +34,7 @@ public sealed class BotMetrics
             ["category"], Buckets(0.001m, 10m));
         EdgeBps = f.CreateGauge(MetricNames.EdgeBps, "Current edge in basis points, by symbol and direction (open, reverse, close).", "symbol", "direction");
         OrdersSent = f.CreateCounter(MetricNames.OrdersSent, "Orders sent, by symbol and leg (spot, perp, hedge).", "symbol", "leg");
-        OrdersRejected = f.CreateCounter(MetricNames.OrdersRejected, "Orders rejected by the exchange, by symbol and leg.", "symbol", "leg");
+        OrdersRejected = f.CreateCounter(MetricNames.OrdersRejected, "Orders rejected by the exchange, by symbol, leg and reason (the exchange's retCode).", "symbol", "leg", "reason");
         OrdersFilled = f.CreateCounter(MetricNames.OrdersFilled, "Orders filled, by symbol and leg.", "symbol", "leg");
         RestRequestDuration = f.CreateHistogram(MetricNames.RestRequestDuration, "REST request duration in seconds, by endpoint.",
             ["endpoint"], Buckets(0.00001m, 10m));
@@ -154,7 +154,7 @@ public sealed class BotMetrics
 
     public void OrderSent(string symbol, string leg) => OrdersSent.WithLabels(symbol, leg).Inc();
 
-    public void OrderRejected(string symbol, string leg) => OrdersRejected.WithLabels(symbol, leg).Inc();
+    public void OrderRejected(string symbol, string leg, string reason) => OrdersRejected.WithLabels(symbol, leg, reason).Inc();
 
     public void OrderFilled(string symbol, string leg) => OrdersFilled.WithLabels(symbol, leg).Inc();
 

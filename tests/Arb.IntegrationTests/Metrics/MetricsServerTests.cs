@@ -112,7 +112,7 @@ public sealed class MetricsServerTests
         m.QuoteAge.WithLabels("linear").Observe(0.012);
         m.EdgeBps.WithLabels("BTCUSDT", "open").Set(3.5);
         m.OrderSent("BTCUSDT", "spot");
-        m.OrderRejected("BTCUSDT", "perp");
+        m.OrderRejected("BTCUSDT", "perp", "110007");
         m.OrderFilled("BTCUSDT", "hedge");
         m.RestRequestDuration.WithLabels("/v5/order/create").Observe(0.045);
         m.TickToOrder.Observe(0.00042);
