@@ -43,10 +43,7 @@ public sealed class RestartTests
         await bot.StopAsync();
 
         using var http = new HttpClient();
-        var rest = new BybitRestClient(http, new BybitRestOptions(bot.Simulator.RestUri)
-        {
-            Credentials = new ApiCredentials(SimCredentials.Sandbox.ApiKey, SimCredentials.Sandbox.ApiSecret),
-        }, TimeProvider.System);
+        var rest = SandboxRest(bot, http);
         // Both legs of a pair of the bot's that reached the exchange just before it died, with no trace in its files
         // (hedged, so the restarted bot has nothing to rebalance and holds still while it is checked).
         await rest.Trading.PlaceOrderAsync(
@@ -71,10 +68,7 @@ public sealed class RestartTests
 
         // The bot died between its legs: one more perp sale that no spot purchase matches.
         using var http = new HttpClient();
-        var rest = new BybitRestClient(http, new BybitRestOptions(bot.Simulator.RestUri)
-        {
-            Credentials = new ApiCredentials(SimCredentials.Sandbox.ApiKey, SimCredentials.Sandbox.ApiSecret),
-        }, TimeProvider.System);
+        var rest = SandboxRest(bot, http);
         await rest.Trading.PlaceOrderAsync(new OrderRequest(MarketCategory.Linear, Symbol, TradeSide.Sell, OrderType.Market, 0.005m, "arb-lost-2p"), ct);
 
         await bot.RestartAsync();
@@ -148,6 +142,13 @@ public sealed class RestartTests
             settings,
             ct);
     }
+
+    // The bot's own account, reached directly: to place orders "the bot sent just before it died".
+    private static BybitRestClient SandboxRest(BotAgainstSimulator bot, HttpClient http) =>
+        new(http, new BybitRestOptions(bot.Simulator.RestUri)
+        {
+            Credentials = new ApiCredentials(SimCredentials.Sandbox.ApiKey, SimCredentials.Sandbox.ApiSecret),
+        }, TimeProvider.System);
 
     private static decimal HeldPerp(BotAgainstSimulator bot) => bot.Booked(Symbol).Perp;
 
