@@ -67,6 +67,10 @@ internal static partial class RunCommand
             };
             mode = TradingMode.Sim;
             LogSimulator(logger, simulator.RestUri.ToString());
+
+            // The embedded simulator is a new exchange on every run: a state saved against the previous one can
+            // only disagree with it (and a stop recorded there must not block a fresh demo).
+            freshStart = true;
         }
         else if (mode == TradingMode.Auto)
         {
@@ -126,7 +130,7 @@ internal static partial class RunCommand
         return await SimulatorServer.StartAsync(new SimulatorOptions { Symbols = settings.MarketData.Symbols }, loggers: loggers, ct: ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no API keys: running against the embedded Bybit simulator at {Url} (synthetic market, no real money); set BYBIT_API_KEY and BYBIT_API_SECRET to use Bybit")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no API keys: running against the embedded Bybit simulator at {Url} (synthetic market, no real money, a new exchange each run, so the saved state is not loaded); set BYBIT_API_KEY and BYBIT_API_SECRET to use Bybit")]
     private static partial void LogSimulator(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "arbbot run on Bybit {Environment}: {Mode}")]

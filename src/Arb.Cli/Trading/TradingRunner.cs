@@ -327,7 +327,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
     [LoggerMessage(Level = LogLevel.Critical, Message = "risk stop: positions not all closed after {Seconds} s, exiting with them: {Left}")]
     private partial void LogCloseFailed(double seconds, string left);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "--fresh-start: {Path} and its backup are not read; positions come from the exchange")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "fresh start: {Path} and its backup are not read; positions come from the exchange")]
     private partial void LogFreshStart(string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "state loaded from the {Source} file saved at {SavedAt} UTC")]
