@@ -5,6 +5,7 @@ using Arb.Bybit.Trading;
 using Arb.Domain.Execution;
 using Arb.Domain.Market;
 using Arb.Engine.Execution;
+using Arb.Engine.Risk;
 using Arb.Engine.Trading;
 using Arb.Strategy.Edge;
 using Arb.Strategy.Sizing;
@@ -82,7 +83,24 @@ internal sealed class TickToOrderScenario
             MaxDailyTrades = int.MaxValue,
             BasisVolWindow = 20,
         };
-        _trader = new SymbolTrader(setup, options, new ClientOrderIds(DateTimeOffset.UtcNow));
+        // The risk check as arbbot run has it: the gate asked on every message (opens allowed, exposure room) and
+        // checking and reserving every open; the bot's default limits.
+        var risk = new RiskManager(
+            new RiskLimits
+            {
+                MaxPositionUsd = 1_000m,
+                MaxExposureUsd = 3_000m,
+                MaxDrawdownUsd = 200m,
+                MaxRelativeDrawdownUsd = 150m,
+                MaxSymbolDrawdownUsd = 100m,
+                MaxSymbolRelDrawdownUsd = 75m,
+                DailyDrawdownUsd = 100m,
+                MaxConsecutiveLosses = 5,
+                MaxProfitUsd = 0m,
+                ErrorLimit = 5,
+            },
+            TimeProvider.System);
+        _trader = new SymbolTrader(setup, options, new ClientOrderIds(DateTimeOffset.UtcNow), new RiskGate(risk));
 
         // The perp's funding: the recorded ticker snapshot, through the same processor.
         var ticker = _processor.Process(MarketCategory.Linear, File.ReadAllBytes(Fixtures.Path("ws_tickers_linear_snapshot.gocryptotrader.json")));
