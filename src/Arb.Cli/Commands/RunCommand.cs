@@ -17,8 +17,10 @@ internal static partial class RunCommand
             "run",
             "Run the bot with the settings from the environment and .env. MODE=live trades on Bybit with the API keys; " +
             "MODE=paper trades Bybit's live books with simulated fills; MODE=sim (or no API keys) starts the embedded Bybit " +
-            "simulator and trades against it. Writes every fill to TRADES_LOG and PnL to PNL_LOG. Ctrl+C stops new trades, " +
-            "lets executions in flight finish and hedge, then exits.");
+            "simulator and trades against it. Before trading it loads STATE_FILE (or its backup) and reconciles with the " +
+            "exchange. Writes every fill to TRADES_LOG, PnL to PNL_LOG, the state every STATE_SAVE_SEC, and serves metrics on " +
+            "PROM_HOST:PROM_PORT (/metrics, /healthz, /readyz). Ctrl+C stops new trades, lets executions in flight finish and " +
+            "hedge, then exits 0 keeping the positions; a risk limit closes every position and exits 3.");
         var freshStart = new Option<bool>("--fresh-start")
         {
             Description = "Start without reading STATE_FILE / STATE_BACKUP_FILE (use when both are unreadable): positions are " +
