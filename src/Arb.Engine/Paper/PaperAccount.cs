@@ -63,5 +63,8 @@ internal sealed class PaperAccount
         return position;
     }
 
+    /// <summary>A funding settlement moves the settle coin by what the position received (negative: paid).</summary>
+    public void ApplyFunding(decimal received) => Add(SettleCoin, received);
+
     private void Add(string coin, decimal amount) => _balances[coin] = Balance(coin) + amount;
 }

@@ -87,6 +87,12 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
     /// <summary>Raised after each fill is booked and written (the state saver saves soon after). Must not block.</summary>
     public event Action? FillBooked;
 
+    /// <summary>Raised when a decision is handed to the executor, before any order is sent (the backtest's entries and exits). Must not block.</summary>
+    public event Action<PairPlan>? Decided;
+
+    /// <summary>Raised when a close leaves a symbol flat: the symbol and the round trip's net PnL (fees and funding included). Must not block.</summary>
+    public event Action<string, decimal>? RoundTripClosed;
+
     /// <summary>The risk manager every open is checked against; null only in tests and benchmarks that leave it out.</summary>
     public RiskManager? Risk { get; }
 
@@ -302,6 +308,7 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
     private void Launch(SymbolTrader trader, PairPlan plan)
     {
         LogDecided(plan.Symbol, plan.Kind.ToString(), plan.Spot.Quantity, plan.Perp.Quantity, plan.EdgeBps);
+        Decided?.Invoke(plan);
         var task = RunAsync(trader, plan);
         lock (_runningLock)
         {
@@ -359,9 +366,13 @@ public sealed partial class TradingEngine : IMarketDataListener, IFillBook
         finally
         {
             var roundTrip = trader.Completed(plan, imbalance);
-            if (roundTrip is { } pnl && Risk?.RecordRoundTrip(plan.Symbol, pnl) is { } stop)
+            if (roundTrip is { } pnl)
             {
-                OnStop(stop);
+                RoundTripClosed?.Invoke(plan.Symbol, pnl);
+                if (Risk?.RecordRoundTrip(plan.Symbol, pnl) is { } stop)
+                {
+                    OnStop(stop);
+                }
             }
         }
     }
