@@ -39,7 +39,7 @@ public static class SettingsLoader
         };
     }
 
-    private static Dictionary<string, string?> ReadProcessEnvironment()
+    internal static Dictionary<string, string?> ReadProcessEnvironment()
     {
         // Windows treats variable names case-insensitively; elsewhere BYBIT_ENV and bybit_env are different variables.
         var comparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;

@@ -65,9 +65,8 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
             ? null
             : new ApiCredentials(settings.Exchange.ApiKey.Reveal(), settings.Exchange.ApiSecret.Reveal());
         var rest = new BybitRestClient(http, new BybitRestOptions(endpoints.Rest) { Credentials = credentials }, time, loggers.CreateLogger<BybitRestClient>());
-        var trading = settings.Trading;
         var setups = await new TradingStartup(rest, settings, _logger).PrepareAsync(
-            paper, _ => new ThresholdEdgeEstimator(trading.EntryEdgeBps, trading.ExitEdgeBps, trading.AllowReverse), ct);
+            paper, symbol => EngineConfiguration.Estimator(settings, symbol), ct);
 
         var store = new StateStore(settings.Persistence.StateFile, settings.Persistence.StateBackupFile);
         var loaded = LoadState(store);
@@ -301,18 +300,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         return (new VenueRuntime(new BybitExecutionVenue(rest), null, (_, _) => Task.CompletedTask), channel.Reader);
     }
 
-    private EngineOptions EngineOptions() => new()
-    {
-        Sizing = new SizingLimits(settings.Risk.AccountEquityUsd, settings.Risk.RiskPerTrade, settings.Risk.MaxPositionUsd),
-        ParallelTasks = settings.Engine.ParallelTasks,
-        TradeCooldown = settings.Risk.TradeCooldown,
-        MaxDailyTrades = settings.Risk.MaxDailyTrades,
-        HoldingHorizon = settings.Trading.HoldingHorizon,
-        BasisVolWindow = settings.Trading.BasisVolWindow,
-        Execution = new ExecutionOptions { LegHedgeTimeout = settings.Trading.LegHedgeTimeout },
-        SlippageToleranceBps = settings.Trading.SlippageToleranceBps,
-        Mode = mode.ToString().ToLowerInvariant(),
-    };
+    private EngineOptions EngineOptions() => EngineConfiguration.Options(settings, mode.ToString().ToLowerInvariant());
 
     private PublicStreamOptions StreamOptions(MarketCategory category, Uri endpoint) => new()
     {

@@ -362,7 +362,7 @@ public sealed class QuoteCsvReader
         decimal.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     /// <summary>All digits: epoch milliseconds. Anything else: ISO 8601, UTC unless it names an offset.</summary>
-    internal static bool TryParseTime(ReadOnlySpan<char> span, out long epochMs)
+    public static bool TryParseTime(ReadOnlySpan<char> span, out long epochMs)
     {
         if (IsAllDigits(span))
         {
@@ -394,9 +394,72 @@ public sealed class QuoteCsvReader
         return !span.IsEmpty;
     }
 
-    private static TextReader OpenText(string path)
+    /// <summary>Bytes of the files (compressed bytes for <c>.gz</c>) read so far by this reader: progress against their sizes.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    private long _bytesRead;
+
+    /// <summary>
+    /// The symbols a file holds, with the markets each appears in, from a quick pass over the symbol (and category)
+    /// column only; rows this reader would reject are not checked here.
+    /// </summary>
+    public static IReadOnlyDictionary<string, HashSet<MarketCategory>> ScanSymbols(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var found = new Dictionary<string, HashSet<MarketCategory>>(StringComparer.Ordinal);
+        var lookup = found.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var text = OpenText(path, null);
+        using var reader = SepOptions.From(text);
+        var columns = Columns.Resolve(reader.Header, path);
+        foreach (var row in reader)
+        {
+            if (columns.Symbol >= row.ColCount)
+            {
+                continue;
+            }
+
+            var symbol = row[columns.Symbol].Span.Trim();
+            var category = MarketCategory.Spot;
+            if (columns.Category >= 0)
+            {
+                if (columns.Category < row.ColCount && row[columns.Category].Span.Trim().Equals("linear", StringComparison.OrdinalIgnoreCase))
+                {
+                    category = MarketCategory.Linear;
+                }
+            }
+            else if (symbol.EndsWith(PerpSuffix, StringComparison.OrdinalIgnoreCase) && symbol.Length > PerpSuffix.Length)
+            {
+                symbol = symbol[..^PerpSuffix.Length];
+                category = MarketCategory.Linear;
+            }
+
+            if (symbol.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!lookup.TryGetValue(symbol, out var markets))
+            {
+                markets = [];
+                found[symbol.ToString()] = markets;
+            }
+
+            markets.Add(category);
+        }
+
+        return found;
+    }
+
+    private TextReader OpenText(string path) => OpenText(path, this);
+
+    private static TextReader OpenText(string path, QuoteCsvReader? counter)
     {
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (counter is not null)
+        {
+            stream = new CountingStream(stream, counter);
+        }
+
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
             stream = new GZipStream(stream, CompressionMode.Decompress);
@@ -408,7 +471,7 @@ public sealed class QuoteCsvReader
     /// <summary>Pre-pass for files without a category column: does any symbol use the perp suffix?</summary>
     private static bool HasPerpSuffixedSymbol(string path)
     {
-        using var text = OpenText(path);
+        using var text = OpenText(path, null);
         using var reader = SepOptions.From(text);
         var symbol = reader.Header.IndexOf("symbol");
         foreach (var row in reader)
@@ -468,5 +531,59 @@ public sealed class QuoteCsvReader
 
         private static int OptionalIndex(SepReaderHeader header, string name) =>
             header.TryIndexOf(name, out var index) ? index : -1;
+    }
+
+    // Counts what the parser pulls from the file, for the progress bar.
+    private sealed class CountingStream(Stream inner, QuoteCsvReader counter) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position
+        {
+            get => inner.Position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Counted(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Counted(int read)
+        {
+            Interlocked.Add(ref counter._bytesRead, read);
+            return read;
+        }
     }
 }

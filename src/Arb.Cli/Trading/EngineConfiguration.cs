@@ -1,0 +1,32 @@
+using Arb.Cli.Settings;
+using Arb.Domain.Trading;
+using Arb.Engine.Execution;
+using Arb.Engine.Trading;
+using Arb.Strategy.Edge;
+using Arb.Strategy.Sizing;
+
+namespace Arb.Cli.Trading;
+
+/// <summary>
+/// The engine's options and each symbol's estimator from the settings: one place, so <c>arbbot run</c> and
+/// <c>arbbot backtest</c> trade by exactly the same rules.
+/// </summary>
+internal static class EngineConfiguration
+{
+    public static EngineOptions Options(BotSettings settings, string mode) => new()
+    {
+        Sizing = new SizingLimits(settings.Risk.AccountEquityUsd, settings.Risk.RiskPerTrade, settings.Risk.MaxPositionUsd),
+        ParallelTasks = settings.Engine.ParallelTasks,
+        TradeCooldown = settings.Risk.TradeCooldown,
+        MaxDailyTrades = settings.Risk.MaxDailyTrades,
+        HoldingHorizon = settings.Trading.HoldingHorizon,
+        BasisVolWindow = settings.Trading.BasisVolWindow,
+        Execution = new ExecutionOptions { LegHedgeTimeout = settings.Trading.LegHedgeTimeout },
+        SlippageToleranceBps = settings.Trading.SlippageToleranceBps,
+        Mode = mode,
+    };
+
+    /// <summary>The estimator a symbol trades with (the threshold estimator until RL policies land).</summary>
+    public static IEdgeEstimator Estimator(BotSettings settings, string symbol) =>
+        new ThresholdEdgeEstimator(settings.Trading.EntryEdgeBps, settings.Trading.ExitEdgeBps, settings.Trading.AllowReverse);
+}
