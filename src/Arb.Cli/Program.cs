@@ -30,6 +30,7 @@ internal static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 }
