@@ -31,6 +31,7 @@ internal static class Program
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 }
