@@ -33,7 +33,6 @@ public sealed class BacktestRun
     private readonly List<EquityPoint> _equity = [];
     private readonly List<BasisPoint> _basis = [];
     private readonly List<DecisionMark> _decisions = [];
-    private readonly Dictionary<string, long> _rowsByMarket = new(StringComparer.Ordinal);
     private ManualClock? _clock;
     private BacktestVenue? _venue;
     private TradingEngine? _engine;
@@ -139,7 +138,6 @@ public sealed class BacktestRun
         _lastMs = Math.Max(_lastMs, timeMs);
         var market = row.Category == MarketCategory.Spot ? feed.Spot : feed.Perp;
         market.Apply(row, timeMs);
-        Count(row);
         if (row.Category == MarketCategory.Linear && (row.FundingRate is not null || row.NextFundingTimeMs is not null))
         {
             OnFundingFields(feed, row, timeMs);
@@ -187,12 +185,6 @@ public sealed class BacktestRun
         }
 
         return null;
-    }
-
-    private void Count(in QuoteRow row)
-    {
-        var key = row.Category == MarketCategory.Spot ? row.Symbol + " spot" : row.Symbol + " linear";
-        _rowsByMarket[key] = _rowsByMarket.GetValueOrDefault(key) + 1;
     }
 
     private void Start(long timeMs)
@@ -345,7 +337,7 @@ public sealed class BacktestRun
         var input = new InputSummary(
             files,
             _rowsRead,
-            _rowsByMarket.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+            RowsByMarket(),
             _rowsOther,
             _rowsOutside,
             badRows,
@@ -425,6 +417,25 @@ public sealed class BacktestRun
             Thin(_equity),
             ThinBasis(),
             _decisions);
+    }
+
+    private Dictionary<string, long> RowsByMarket()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var feed in _feeds.OrderBy(f => f.Symbol, StringComparer.Ordinal))
+        {
+            if (feed.Perp.Rows > 0)
+            {
+                counts[feed.Symbol + " linear"] = feed.Perp.Rows;
+            }
+
+            if (feed.Spot.Rows > 0)
+            {
+                counts[feed.Symbol + " spot"] = feed.Spot.Rows;
+            }
+        }
+
+        return counts;
     }
 
     private long Sample() => (long)_options.EquitySampleInterval.TotalMilliseconds;

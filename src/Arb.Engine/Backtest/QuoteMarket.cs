@@ -22,6 +22,9 @@ internal sealed class QuoteMarket(string symbol, MarketCategory category)
 
     public bool HasQuote { get; private set; }
 
+    /// <summary>Rows applied to this market.</summary>
+    public long Rows { get; private set; }
+
     public void Apply(in QuoteRow row, long timeMs)
     {
         _bid[0] = new PriceLevel(row.Bid, row.BidQty ?? UnlimitedQuantity);
@@ -29,5 +32,6 @@ internal sealed class QuoteMarket(string symbol, MarketCategory category)
         Book.ApplySnapshot(_bid, _ask, ++_updateId, _updateId, timeMs);
         Mid = (row.Bid + row.Ask) / 2m;
         HasQuote = true;
+        Rows++;
     }
 }
