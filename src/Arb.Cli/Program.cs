@@ -29,6 +29,7 @@ internal static class Program
             "Exit codes: 0 ok or stopped by Ctrl+C, 1 runtime failure, 2 bad setting, usage or input file, 3 stopped by a risk limit.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());

@@ -48,6 +48,9 @@ public sealed partial class MarketDataPipeline
 
     public PublicStreamProcessor Processor { get; }
 
+    /// <summary>Optional: sees each data frame before it is applied (set before <see cref="RunAsync"/>); null costs nothing.</summary>
+    public IRawFrameObserver? RawFrames { get; init; }
+
     /// <summary>Runs both connections and the consumer until <paramref name="ct"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -109,6 +112,7 @@ public sealed partial class MarketDataPipeline
         FrameResult result;
         try
         {
+            RawFrames?.OnFrame(frame);
             result = Processor.Process(frame.Category, frame.Payload);
         }
         finally

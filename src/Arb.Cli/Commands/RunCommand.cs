@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Arb.Cli.Record;
 using Arb.Cli.Run;
 using Arb.Cli.Settings;
 using Arb.Cli.Trading;
@@ -26,20 +27,32 @@ internal static partial class RunCommand
             Description = "Start without reading STATE_FILE / STATE_BACKUP_FILE (use when both are unreadable): positions are " +
                 "taken from the exchange, and the saved peaks, daily counters and any risk stop are forgotten",
         };
+        var record = new Option<string?>("--record")
+        {
+            Description = "Also record the market data the bot decides on into this directory, as 'arbbot record --out' does",
+        };
         command.Options.Add(freshStart);
-        command.SetAction((result, ct) => RunAsync(Console.Error, ct, result.GetValue(freshStart)));
+        command.Options.Add(record);
+        command.SetAction((result, ct) => RunAsync(Console.Error, ct, result.GetValue(freshStart), result.GetValue(record)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(TextWriter errors, CancellationToken ct, bool freshStart = false)
+    internal static async Task<int> RunAsync(TextWriter errors, CancellationToken ct, bool freshStart = false, string? record = null)
     {
+        string? recordDirectory = null;
+        if (record is not null && !RecordDirectory.TryPrepare(record, out recordDirectory, out var problem))
+        {
+            await errors.WriteLineAsync($"arbbot run: cannot write to --record {recordDirectory}: {problem}");
+            return ExitCodes.BadConfiguration;
+        }
+
         if (!SettingsGate.TryLoad(errors, out var settings))
         {
             return ExitCodes.BadConfiguration;
         }
 
         using var loggers = ConsoleLogging.Create(settings.Engine.LogLevel);
-        return await RunAsync(settings, loggers, ct, freshStart: freshStart);
+        return await RunAsync(settings, loggers, ct, freshStart: freshStart, recordDirectory: recordDirectory);
     }
 
     /// <summary>The bot with validated settings, until <paramref name="ct"/> is cancelled.</summary>
@@ -49,9 +62,38 @@ internal static partial class RunCommand
         CancellationToken ct,
         Action<TradingRunner>? started = null,
         Action<MarketDataRunner>? watching = null,
-        bool freshStart = false)
+        bool freshStart = false,
+        string? recordDirectory = null)
     {
         var logger = loggers.CreateLogger("arbbot");
+        await using var recorder = recordDirectory is null ? null : new MarketRecorder(recordDirectory, TimeProvider.System, loggers.CreateLogger<MarketRecorder>());
+        recorder?.Start();
+        try
+        {
+            return await RunAsync(settings, loggers, logger, ct, started, watching, freshStart, recorder);
+        }
+        finally
+        {
+            if (recorder is not null)
+            {
+                foreach (var line in (await recorder.StopAsync()).Lines())
+                {
+                    LogRecorded(logger, line);
+                }
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(
+        BotSettings settings,
+        ILoggerFactory loggers,
+        ILogger logger,
+        CancellationToken ct,
+        Action<TradingRunner>? started,
+        Action<MarketDataRunner>? watching,
+        bool freshStart,
+        MarketRecorder? recorder)
+    {
         await using var simulator = await StartSimulatorIfNeededAsync(settings, loggers, ct);
         var mode = settings.Trading.Mode;
         if (simulator is not null)
@@ -85,14 +127,14 @@ internal static partial class RunCommand
             {
                 // No keys, but a server of the user's choosing: nothing can be traded, so only watch.
                 LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), "no API keys, custom BYBIT_REST_URL / BYBIT_WS_URL: watching market data only");
-                var watcher = new MarketDataRunner(settings, TimeProvider.System, loggers);
+                var watcher = new MarketDataRunner(settings, TimeProvider.System, loggers) { Recorder = recorder };
                 watching?.Invoke(watcher);
                 await watcher.RunAsync(ct);
             }
             else
             {
                 LogMode(logger, settings.Exchange.Environment.ToString().ToLowerInvariant(), mode.ToString().ToLowerInvariant());
-                var runner = new TradingRunner(settings, mode, TimeProvider.System, loggers, freshStart);
+                var runner = new TradingRunner(settings, mode, TimeProvider.System, loggers, freshStart) { Recorder = recorder };
                 started?.Invoke(runner);
                 var exitCode = await runner.RunAsync(ct);
                 if (exitCode != ExitCodes.Ok)
@@ -116,7 +158,7 @@ internal static partial class RunCommand
     }
 
     // MODE=sim, or MODE=auto without API keys and without a server of the user's choosing: the bot's own exchange.
-    private static async Task<SimulatorServer?> StartSimulatorIfNeededAsync(BotSettings settings, ILoggerFactory loggers, CancellationToken ct)
+    internal static async Task<SimulatorServer?> StartSimulatorIfNeededAsync(BotSettings settings, ILoggerFactory loggers, CancellationToken ct)
     {
         var wanted = settings.Trading.Mode switch
         {
@@ -140,6 +182,9 @@ internal static partial class RunCommand
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "cannot trade: {Reason}")]
     private static partial void LogStartupFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
+    private static partial void LogRecorded(ILogger logger, string line);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "stopped")]
     private static partial void LogStopped(ILogger logger);

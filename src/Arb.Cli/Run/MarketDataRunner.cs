@@ -1,7 +1,9 @@
 using Arb.Bybit.MarketData;
 using Arb.Bybit.Rest;
 using Arb.Bybit.Streams;
+using Arb.Cli.Record;
 using Arb.Cli.Settings;
+using Arb.Cli.Trading;
 using Arb.Domain.Market;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +21,9 @@ internal sealed partial class MarketDataRunner(BotSettings settings, TimeProvide
 
     public MarketDataPipeline? Pipeline { get; private set; }
 
+    /// <summary>Optional: records what is streamed (<c>arbbot record</c>, <c>run --record</c>); started and stopped by its owner.</summary>
+    public MarketRecorder? Recorder { get; init; }
+
     public async Task RunAsync(CancellationToken ct)
     {
         var endpoints = settings.Exchange.ResolveEndpoints();
@@ -33,13 +38,16 @@ internal sealed partial class MarketDataRunner(BotSettings settings, TimeProvide
             LivenessTimeout = market.LivenessTimeout,
         };
 
-        var listener = new MarketSummaryListener(time, SummaryInterval, loggers.CreateLogger<MarketSummaryListener>());
+        IMarketDataListener listener = new MarketSummaryListener(time, SummaryInterval, loggers.CreateLogger<MarketSummaryListener>());
         Pipeline = new MarketDataPipeline(
             Options(MarketCategory.Spot, endpoints.PublicSpot),
             Options(MarketCategory.Linear, endpoints.PublicLinear),
-            listener,
+            Recorder is null ? listener : new FanOutListener(Recorder, listener),
             time,
-            loggers);
+            loggers)
+        {
+            RawFrames = Recorder,
+        };
 
         LogStarting(string.Join(',', market.Symbols), market.OrderBookDepth, endpoints.PublicSpot, endpoints.PublicLinear);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

@@ -4,6 +4,7 @@ using Arb.Bybit.Rest;
 using Arb.Bybit.Streams;
 using Arb.Bybit.Trading;
 using Arb.Cli.Alerts;
+using Arb.Cli.Record;
 using Arb.Cli.Run.Status;
 using Arb.Cli.Settings;
 using Arb.Domain.Alerts;
@@ -40,6 +41,9 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
     public TradingEngine? Engine { get; private set; }
 
     public MarketDataPipeline? Pipeline { get; private set; }
+
+    /// <summary>Optional (<c>run --record</c>): records the market data exactly as the engine receives it; started and stopped by its owner.</summary>
+    public MarketRecorder? Recorder { get; init; }
 
     public PrivateStreamClient? PrivateStream { get; private set; }
 
@@ -88,9 +92,12 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         Pipeline = new MarketDataPipeline(
             StreamOptions(MarketCategory.Spot, endpoints.PublicSpot),
             StreamOptions(MarketCategory.Linear, endpoints.PublicLinear),
-            venue.Listener is { } feed ? new FanOutListener(feed, engine) : engine,
+            Recorded(venue.Listener is { } feed ? new FanOutListener(feed, engine) : engine),
             time,
-            loggers);
+            loggers)
+        {
+            RawFrames = Recorder,
+        };
 
         var sessionStart = loaded?.SessionStartedAt ?? time.GetUtcNow();
         await ReconcileAsync(engine, venue.Venue, loaded, alerts, ct);
@@ -299,6 +306,10 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
             loggers.CreateLogger<PrivateStreamClient>());
         return (new VenueRuntime(new BybitExecutionVenue(rest), null, (_, _) => Task.CompletedTask), channel.Reader);
     }
+
+    // The recorder hears each update first, so its row carries the time the engine then sees.
+    private IMarketDataListener Recorded(IMarketDataListener listener) =>
+        Recorder is null ? listener : new FanOutListener(Recorder, listener);
 
     private EngineOptions EngineOptions() => EngineConfiguration.Options(settings, mode.ToString().ToLowerInvariant());
 
