@@ -1,3 +1,4 @@
+using System.Globalization;
 using Arb.Engine.Backtest;
 using Arb.Engine.Execution;
 using ScottPlot;
@@ -13,6 +14,8 @@ internal static class BacktestCharts
 {
     public const int Width = 1000;
     public const int Height = 380;
+
+    private const string ChartFont = "DejaVu Sans";
 
     /// <summary>Account equity in USDT over UTC time.</summary>
     public static byte[]? Equity(BacktestReport report)
@@ -119,7 +122,14 @@ internal static class BacktestCharts
         plot.Title(title);
         plot.YLabel(yLabel);
         plot.XLabel("time (UTC)");
-        plot.Axes.DateTimeTicksBottom();
+        // Skia's dependency-free Linux build finds fonts by scanning /usr/share/fonts; DejaVu Sans is Debian's usual
+        // sans-serif (fonts-dejavu-core). Without it Skia falls back to whatever font it finds first.
+        plot.Font.Set(ChartFont);
+        plot.Axes.Title.Label.Bold = true;
+        var axis = plot.Axes.DateTimeTicksBottom();
+        // ISO dates rather than the invariant culture's month/day/year; the time below on its own line.
+        ((ScottPlot.TickGenerators.DateTimeAutomatic)axis.TickGenerator).LabelFormatter =
+            time => time.ToString("yyyy-MM-dd\nHH:mm", CultureInfo.InvariantCulture);
         return plot;
     }
 

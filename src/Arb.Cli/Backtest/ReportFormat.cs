@@ -22,9 +22,8 @@ internal static class ReportFormat
     public static string Percent(double share) =>
         double.IsFinite(share) ? (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : Missing;
 
-    /// <summary>A share as a percentage with two decimals; <see cref="Missing"/> when there is none.</summary>
-    public static string Percent(decimal? share) =>
-        share is { } value ? StatusFormat.Money(value * 100m) + "%" : Missing;
+    /// <summary>A share as a percentage with one decimal; <see cref="Missing"/> when there is none.</summary>
+    public static string Percent(decimal? share) => share is { } value ? Percent((double)value) : Missing;
 
     /// <summary>A ratio such as Sharpe to two decimals; <see cref="Missing"/> when there is none.</summary>
     public static string Ratio(double? value) =>
