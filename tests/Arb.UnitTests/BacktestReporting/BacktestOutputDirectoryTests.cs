@@ -1,6 +1,6 @@
-namespace Arb.UnitTests.BacktestReport;
-
 using Arb.Cli.Backtest;
+
+namespace Arb.UnitTests.BacktestReporting;
 
 public sealed class BacktestOutputDirectoryTests : IDisposable
 {

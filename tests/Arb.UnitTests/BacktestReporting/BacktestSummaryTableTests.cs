@@ -1,11 +1,12 @@
-namespace Arb.UnitTests.BacktestReport;
-
 using Arb.Cli.Backtest;
+using Arb.Engine.Backtest;
 using Arb.UnitTests.Cli;
+
+namespace Arb.UnitTests.BacktestReporting;
 
 public sealed class BacktestSummaryTableTests
 {
-    private static string[] Render(Arb.Engine.Backtest.BacktestReport report)
+    private static string[] Render(BacktestReport report)
     {
         var (console, output) = StatusTableTests.PlainConsole();
         BacktestSummaryTable.Write(console, report);

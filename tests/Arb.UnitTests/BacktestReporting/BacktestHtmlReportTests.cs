@@ -1,7 +1,7 @@
-namespace Arb.UnitTests.BacktestReport;
-
 using System.Text.RegularExpressions;
 using Arb.Cli.Backtest;
+
+namespace Arb.UnitTests.BacktestReporting;
 
 public sealed partial class BacktestHtmlReportTests
 {

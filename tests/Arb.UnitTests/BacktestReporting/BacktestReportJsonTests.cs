@@ -1,13 +1,13 @@
-namespace Arb.UnitTests.BacktestReport;
-
 using System.Text;
 using System.Text.Json;
 using Arb.Cli.Backtest;
 using Arb.Engine.Backtest;
 
+namespace Arb.UnitTests.BacktestReporting;
+
 public sealed class BacktestReportJsonTests
 {
-    private static Arb.Engine.Backtest.BacktestReport WithTinyAndHugeDecimals()
+    private static BacktestReport WithTinyAndHugeDecimals()
     {
         var report = ReportSamples.Full();
         return report with

@@ -1,8 +1,7 @@
-// The usings sit inside the namespace: outside it, the name BacktestReport would mean this test folder's namespace.
-namespace Arb.UnitTests.BacktestReport;
-
 using Arb.Engine.Backtest;
 using Arb.Engine.Execution;
+
+namespace Arb.UnitTests.BacktestReporting;
 
 /// <summary>Hand-built backtest reports: two symbols, a few hundred samples, a few decisions; and an empty one.</summary>
 internal static class ReportSamples
