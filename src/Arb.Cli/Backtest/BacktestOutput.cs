@@ -8,40 +8,36 @@ namespace Arb.Cli.Backtest;
 /// <summary>Where a backtest's results go: the terminal summary or JSON, the files of <c>--out</c>, the sweep table.</summary>
 internal static class BacktestOutput
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
+    /// <summary>The summary table, or with <paramref name="json"/> the report's figures as JSON (the chart series left out).</summary>
     public static void Summary(BacktestReport report, bool json, TextWriter output)
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(report with { Equity = [], Basis = [], Decisions = [] }, Json));
+            output.WriteLine(BacktestReportJson.Serialize(report with { Equity = [], Basis = [], Decisions = [] }));
             return;
         }
 
-        foreach (var figures in report.Symbols.Append(report.Total))
+        if (ReferenceEquals(output, Console.Out))
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{figures.Symbol ?? "total"}: trades {figures.Trades}, net {figures.NetPnlUsd:0.00}, fees {figures.FeesUsd:0.00}, max dd {figures.MaxDrawdownUsd:0.00}"));
+            BacktestSummaryTable.WriteToStdout(report);
+            return;
         }
 
-        if (report.Oracle is { } oracle)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"oracle: {oracle.NetPnlUsd:0.00} ({oracle.RoundTrips} round trips)"));
-        }
+        BacktestSummaryTable.Write(PlainConsole(output), report);
     }
 
-    public static void Files(BacktestReport report, string outDir) =>
-        File.WriteAllText(Path.Combine(outDir, "report.json"), JsonSerializer.Serialize(report, Json));
+    /// <summary>report.json and report.html beside the trades.csv and pnl.csv the run wrote.</summary>
+    public static void Files(BacktestReport report, string outDir) => BacktestOutputDirectory.Write(outDir, report);
 
     public static void Sweep(IReadOnlyList<SweepAxis> axes, IReadOnlyList<SweepResult> results, bool json, TextWriter output)
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(results, Json));
+            output.WriteLine(JsonSerializer.Serialize(results, BacktestReportJson.Options));
             return;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = ReferenceEquals(output, Console.Out) ? AnsiConsole.Console : PlainConsole(output);
         var table = new Table();
         foreach (var axis in axes)
         {
@@ -60,4 +56,12 @@ internal static class BacktestOutput
 
         console.Write(table);
     }
+
+    private static IAnsiConsole PlainConsole(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
 }
