@@ -18,6 +18,10 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
     private CancellationTokenSource _stop = new();
     private Dictionary<string, string?> _environment = [];
     private Action<TradingRunner>? _configure;
+    private string? _recordTo;
+
+    /// <summary>The settings the bot runs with (the test's over the harness's defaults).</summary>
+    public BotSettings Settings => SettingsLoader.Load(_environment, dotEnvPath: null);
     private readonly ILoggerFactory _loggers;
     private Task<int>? _running;
     private TradingRunner? _runner;
@@ -59,7 +63,8 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
         IReadOnlyDictionary<string, string?> settings,
         CancellationToken ct,
         Action<SimulatorServer>? arrange = null,
-        Action<TradingRunner>? configure = null)
+        Action<TradingRunner>? configure = null,
+        string? recordTo = null)
     {
         var simulator = await SimulatorServer.StartAsync(simulatorOptions, ct: ct);
         arrange?.Invoke(simulator); // faults armed before the bot's first order
@@ -91,6 +96,11 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
 
         bot._environment = environment;
         bot._configure = configure;
+        bot._recordTo = recordTo;
+        if (recordTo is not null)
+        {
+            System.IO.Directory.CreateDirectory(recordTo); // as run --record prepares it
+        }
         await bot.LaunchAsync(expectRunning: true);
         return bot;
     }
@@ -124,7 +134,8 @@ internal sealed class BotAgainstSimulator : IAsyncDisposable
                 _configure?.Invoke(r);
                 _runner = r;
             },
-            freshStart: freshStart);
+            freshStart: freshStart,
+            recordDirectory: _recordTo);
         if (!await Eventually.TrueAsync(() => _runner?.Started.IsCompletedSuccessfully == true || _running.IsCompleted, TimeSpan.FromSeconds(30)))
         {
             throw new TimeoutException("the bot did not start:\n" + string.Join('\n', Logs.Lines));
