@@ -57,11 +57,17 @@ internal static class BacktestOutput
         console.Write(table);
     }
 
-    private static IAnsiConsole PlainConsole(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    // Redirected output gets no colour and room for every column.
+    private static IAnsiConsole PlainConsole(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = BacktestSummaryTable.RedirectedWidth;
+        return console;
+    }
 }

@@ -12,11 +12,13 @@ namespace Arb.Cli.Backtest;
 /// </summary>
 internal static class BacktestRunner
 {
-    public static async Task<int> RunAsync(BacktestRequest request, TextWriter output, TextWriter errors, CancellationToken ct)
+    /// <param name="environment">The settings' variables; null reads the process environment and <c>.env</c> in the working directory.</param>
+    public static async Task<int> RunAsync(
+        BacktestRequest request, TextWriter output, TextWriter errors, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var environment = SettingsLoader.ReadProcessEnvironment();
-        var dotEnv = Path.Combine(Directory.GetCurrentDirectory(), SettingsLoader.DefaultDotEnvFileName);
+        var dotEnv = environment is null ? Path.Combine(Directory.GetCurrentDirectory(), SettingsLoader.DefaultDotEnvFileName) : null;
+        environment ??= SettingsLoader.ReadProcessEnvironment();
         try
         {
             var settings = SettingsLoader.Load(environment, dotEnv);
