@@ -12,6 +12,12 @@ internal static class Program
             return;
         }
 
+        if (args is [BacktestThroughputProbe.Switch, ..])
+        {
+            BacktestThroughputProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -358,8 +358,7 @@ public sealed class QuoteCsvReader
         return null;
     }
 
-    private static bool TryParseDecimal(ReadOnlySpan<char> span, out decimal value) =>
-        decimal.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    private static bool TryParseDecimal(ReadOnlySpan<char> span, out decimal value) => PlainDecimal.TryParse(span, out value);
 
     /// <summary>All digits: epoch milliseconds. Anything else: ISO 8601, UTC unless it names an offset.</summary>
     public static bool TryParseTime(ReadOnlySpan<char> span, out long epochMs)

@@ -20,6 +20,7 @@ public sealed partial class SymbolTrader
             || !spot.IsValid || !perp.IsValid)
         {
             _last = default;
+            _edgesPending = false;
             return null;
         }
 
@@ -31,9 +32,20 @@ public sealed partial class SymbolTrader
         // Positive: long spot / short perp, the position the open trade builds.
         var held = -Portfolio.Perp.Quantity;
         var opensAllowed = _closesInFlight == 0 && !_halted && (_gate is null || _gate.OpensAllowed);
-        var openQuantity = opensAllowed ? OpenQuantity(spot, perp, spotBid.Price, held) : 0m;
+        var room = opensAllowed ? Room(spotBid.Price, held) : 0m;
         // Coin that reverse opens in flight are selling is not available to another one.
-        _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, _spotCoinAvailable - _spotCoinCommitted, _costs, nowMs);
+        var coinAvailable = _spotCoinAvailable - _spotCoinCommitted;
+        if (CanSkipEdges(spot, perp, spotBid, spotAsk, perpBid, perpAsk, held, nowMs))
+        {
+            // Every path below would return null: keep what the features need, computed if the status asks.
+            _pendingEdges = new PendingEdges(spotBid, spotAsk, perpBid, perpAsk, opensAllowed, room, _volatility.StdDevBps, held, coinAvailable, _costs, nowMs);
+            _edgesPending = true;
+            return null;
+        }
+
+        _edgesPending = false;
+        var openQuantity = opensAllowed ? OpenQuantity(spot, perp, spotBid.Price, room, _volatility.StdDevBps) : 0m;
+        _last = EdgeCalculator.Compute(spot, perp, openQuantity, held, coinAvailable, _costs, nowMs);
         if (!_volatility.IsReady && !_flatten && !_rebalance)
         {
             return null;
@@ -88,16 +100,9 @@ public sealed partial class SymbolTrader
     // The size a new trade would have: risk budget over the basis volatility, capped by MAX_POSITION_USD less what
     // is held and reserved, then by what the visible depth fills on all four sides (the open and reverse trades).
     // Depth is walked only as far as the risk-sized quantity reaches, to keep the hot path short.
-    private decimal OpenQuantity(OrderBook spot, OrderBook perp, decimal price, decimal held)
+    private decimal OpenQuantity(OrderBook spot, OrderBook perp, decimal price, decimal room, double volatilityBps)
     {
-        var room = _options.Sizing.MaxPositionUsd - (Math.Abs(held) * price) - _reservedNotional;
-        if (_gate is not null)
-        {
-            // Size within MAX_EXPOSURE_USD too, so the risk check shrinks or refuses only in a race with another symbol.
-            room = Math.Min(room, _gate.ExposureRoom);
-        }
-
-        var input = new SizingInput(_options.Sizing, _volatility.StdDevBps, price, _spotLot, _perpLot, decimal.MaxValue, room);
+        var input = new SizingInput(_options.Sizing, volatilityBps, price, _spotLot, _perpLot, decimal.MaxValue, room);
         var size = PositionSizer.Size(input);
         if (!size.CanTrade)
         {
@@ -116,6 +121,14 @@ public sealed partial class SymbolTrader
         return quantity > 0m && cost > room
             ? PositionSizer.Size(input with { Price = cost / quantity, DepthQuantity = quantity }).Quantity
             : quantity;
+    }
+
+    // MAX_POSITION_USD less what is held and reserved; within MAX_EXPOSURE_USD too, so the risk check shrinks or
+    // refuses only in a race with another symbol.
+    private decimal Room(decimal price, decimal held)
+    {
+        var room = _options.Sizing.MaxPositionUsd - (Math.Abs(held) * price) - _reservedNotional;
+        return _gate is null ? room : Math.Min(room, _gate.ExposureRoom);
     }
 
     private PairPlan? PlanOpen(OrderBook spot, OrderBook perp, PairKind kind, decimal edgeBps, decimal fraction, long nowMs)

@@ -298,6 +298,7 @@ public sealed partial class SymbolTrader
         lock (_sync)
         {
             var (spotMark, perpMark) = (_spotMid, _perpMark ?? _perpMid);
+            ComputePendingEdges();
             var showEdges = _last.IsValid;
             return new SymbolStatus(
                 Symbol,

@@ -7,8 +7,12 @@ namespace Arb.Strategy.Edge;
 /// close edge reaches <see cref="ExitEdgeBps"/> (usually negative: the most one accepts to pay to unwind once the
 /// basis has come back). The reverse trade is considered only when allowed and the spot coin is held.
 /// </summary>
-public sealed class ThresholdEdgeEstimator(decimal entryEdgeBps, decimal exitEdgeBps, bool allowReverse) : IEdgeEstimator
+public sealed class ThresholdEdgeEstimator(decimal entryEdgeBps, decimal exitEdgeBps, bool allowReverse) : IBoundedEdgeEstimator
 {
+    // The thresholds as doubles for the bound check; the bounds' margin covers the conversion.
+    private readonly double _entry = (double)entryEdgeBps;
+    private readonly double _exit = (double)exitEdgeBps;
+
     public decimal EntryEdgeBps { get; } = entryEdgeBps;
 
     public decimal ExitEdgeBps { get; } = exitEdgeBps;
@@ -36,4 +40,10 @@ public sealed class ThresholdEdgeEstimator(decimal entryEdgeBps, decimal exitEdg
             ? new EdgeDecision(EdgeAction.OpenReverse)
             : EdgeDecision.Hold;
     }
+
+    /// <summary>Holding is certain when no bound reaches the threshold <see cref="Decide"/> would compare it with.</summary>
+    public bool HoldsBelow(in EdgeBounds bounds) =>
+        bounds.HeldQuantity != 0m
+            ? bounds.CloseEdgeBps < _exit
+            : bounds.OpenEdgeBps < _entry && (!AllowReverse || bounds.ReverseOpenEdgeBps < _entry);
 }
