@@ -32,6 +32,7 @@ internal static class Program
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         return root;
     }

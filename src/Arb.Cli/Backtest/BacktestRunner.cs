@@ -110,6 +110,11 @@ internal static class BacktestRunner
         BacktestInput input, BotSettings settings, BacktestRunOptions runOptions, BacktestRequest request, TextWriter output, TextWriter errors, CancellationToken ct)
     {
         var options = BacktestSetup.Create(settings, input.Symbols, runOptions);
+        foreach (var (name, value) in options.SettingsEcho.Where(e => e.Key.StartsWith("estimator ", StringComparison.Ordinal)))
+        {
+            await errors.WriteLineAsync($"backtest: {name[10..]} uses {value}");
+        }
+
         var (reader, rows) = input.Read();
         var run = new BacktestRun(options);
         var clock = Stopwatch.StartNew();

@@ -30,11 +30,18 @@ internal static class BacktestSetup
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(run);
-        var setups = symbols.Select(symbol =>
+        var choices = symbols.Select(symbol => EngineConfiguration.Estimator(settings, symbol)).ToList();
+        var setups = choices.Select(choice =>
         {
-            var (spot, perp) = BacktestInstruments.For(symbol);
-            return new SymbolSetup(spot, perp, settings.Trading.SpotTakerFee, settings.Trading.PerpTakerFee, EngineConfiguration.Estimator(settings, symbol));
+            var (spot, perp) = BacktestInstruments.For(choice.Symbol);
+            return new SymbolSetup(spot, perp, settings.Trading.SpotTakerFee, settings.Trading.PerpTakerFee, choice.Estimator);
         }).ToList();
+        var echo = Echo(settings, run);
+        foreach (var choice in choices)
+        {
+            echo["estimator " + choice.Symbol] = choice.Problem is { } problem ? $"{choice.Description}: {problem}" : choice.Description;
+        }
+
         return new BacktestOptions
         {
             Setups = setups,
@@ -49,7 +56,7 @@ internal static class BacktestSetup
             PnlPath = run.OutDirectory is { } dir ? Path.Combine(dir, "pnl.csv") : null,
             PnlInterval = settings.Persistence.PnlLogInterval,
             Oracle = run.Oracle,
-            SettingsEcho = Echo(settings, run),
+            SettingsEcho = echo,
         };
     }
 

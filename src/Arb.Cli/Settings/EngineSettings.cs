@@ -23,6 +23,9 @@ public sealed record EngineSettings
     /// <summary>Directory the RL policies are saved to and reloaded from at start-up.</summary>
     public required string PolicyDirectory { get; init; }
 
+    /// <summary>Whether RL policies keep learning while trading (saved beside the trained policy, never over it).</summary>
+    public required bool OnlineLearning { get; init; }
+
     /// <summary>Minimum level written to the log.</summary>
     public required LogLevel LogLevel { get; init; }
 
@@ -30,6 +33,7 @@ public sealed record EngineSettings
     {
         ParallelTasks = reader.Integer(SettingNames.ParallelTasks, SettingDefaults.ParallelTasks, min: 1, max: MaxParallelTasks),
         PolicyDirectory = reader.Path(SettingNames.PolicyDir, SettingDefaults.PolicyDir),
+        OnlineLearning = reader.Boolean(SettingNames.RlOnlineLearning, SettingDefaults.RlOnlineLearning),
         LogLevel = reader.Choice(SettingNames.LogLevel, SettingDefaults.LogLevel, LogLevels),
     };
 }

@@ -41,6 +41,7 @@ public static class SettingDefaults
     public const decimal PerpTakerFee = 0.00055m;
     public const int BasisVolWindow = 600;
     public const string PolicyDir = "policies";
+    public const bool RlOnlineLearning = false;
     public const LogLevel LogLevel = Microsoft.Extensions.Logging.LogLevel.Information;
 
     public const string StateFile = "logs/state.json";

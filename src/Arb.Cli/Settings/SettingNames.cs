@@ -51,6 +51,7 @@ public static class SettingNames
     // Engine
     public const string ParallelTasks = "PARALLEL_TASKS";
     public const string PolicyDir = "POLICY_DIR";
+    public const string RlOnlineLearning = "RL_ONLINE_LEARNING";
     public const string LogLevel = "LOG_LEVEL";
 
     // Persistence
@@ -87,7 +88,7 @@ public static class SettingNames
         MaxProfitUsd, TradeCooldownSec, ErrorLimit,
         Mode, EntryEdgeBps, ExitEdgeBps, AllowReverse, HoldingHorizonSec, Leverage, LegHedgeTimeoutSec, SlippageToleranceBps,
         SpotTakerFee, PerpTakerFee, BasisVolWindow,
-        ParallelTasks, PolicyDir, LogLevel,
+        ParallelTasks, PolicyDir, RlOnlineLearning, LogLevel,
         StateFile, StateBackupFile, StateSaveSec, PnlLog, PnlLogSec, TradesLog,
         PromHost, PromPort,
         SmtpHost, SmtpPort, SmtpUser, SmtpPassword, SmtpUseTls, AlertEmailFrom, AlertEmailTo,

@@ -1,6 +1,7 @@
 using Arb.Cli.Settings;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
+using Arb.Engine.Learning;
 using Arb.Engine.Trading;
 using Arb.Strategy.Edge;
 using Arb.Strategy.Sizing;
@@ -26,7 +27,15 @@ internal static class EngineConfiguration
         Mode = mode,
     };
 
-    /// <summary>The estimator a symbol trades with (the threshold estimator until RL policies land).</summary>
-    public static IEdgeEstimator Estimator(BotSettings settings, string symbol) =>
+    /// <summary>The threshold estimator of ENTRY_EDGE_BPS, EXIT_EDGE_BPS and ALLOW_REVERSE.</summary>
+    public static IEdgeEstimator Threshold(BotSettings settings) =>
         new ThresholdEdgeEstimator(settings.Trading.EntryEdgeBps, settings.Trading.ExitEdgeBps, settings.Trading.AllowReverse);
+
+    /// <summary>
+    /// The estimator a symbol trades with: its policy in POLICY_DIR when there is a usable one, else the threshold
+    /// estimator (the choice says which, and what is wrong with a policy that could not be used). A new instance per
+    /// call: a learner keeps per-run memory and must not be shared between runs.
+    /// </summary>
+    public static EstimatorChoice Estimator(BotSettings settings, string symbol) =>
+        EstimatorChoice.For(settings.Engine.PolicyDirectory, symbol, () => Threshold(settings));
 }

@@ -13,6 +13,7 @@ using Arb.Domain.Market;
 using Arb.Domain.Trading;
 using Arb.Engine.Execution;
 using Arb.Engine.Journals;
+using Arb.Engine.Learning;
 using Arb.Engine.Recovery;
 using Arb.Engine.Risk;
 using Arb.Engine.State;
@@ -69,8 +70,8 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
             ? null
             : new ApiCredentials(settings.Exchange.ApiKey.Reveal(), settings.Exchange.ApiSecret.Reveal());
         var rest = new BybitRestClient(http, new BybitRestOptions(endpoints.Rest) { Credentials = credentials }, time, loggers.CreateLogger<BybitRestClient>());
-        var setups = await new TradingStartup(rest, settings, _logger).PrepareAsync(
-            paper, symbol => EngineConfiguration.Estimator(settings, symbol), ct);
+        var startup = new TradingStartup(rest, settings, _logger);
+        var setups = await startup.PrepareAsync(paper, symbol => EngineConfiguration.Estimator(settings, symbol), ct);
 
         var store = new StateStore(settings.Persistence.StateFile, settings.Persistence.StateBackupFile);
         var loaded = LoadState(store);
@@ -128,6 +129,11 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         background.Add(venue.RunAsync(engine, infrastructure.Token));
         background.Add(new StatusView(loggers.CreateLogger("status"), time).RunAsync(engine.Status, infrastructure.Token));
         background.Add(engine.MonitorRiskAsync(RiskInterval, infrastructure.Token));
+        var online = OnlineLearning(startup.Estimators, engine);
+        if (online is not null)
+        {
+            background.Add(online.RunAsync(infrastructure.Token));
+        }
         background.Add(new ReconnectWatch(this, alerts, time).RunAsync(infrastructure.Token));
         LogTrading(mode.ToString().ToLowerInvariant(), string.Join(',', setups.Select(s => s.Symbol)), settings.Persistence.TradesLog);
         _started.TrySetResult();
@@ -135,6 +141,7 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
         var exitCode = await WaitForEndAsync(engine, risk, alerts, ct);
         await StopAsync(engine, pnl);
         saver.SaveNow();
+        online?.SaveNow();
         await infrastructure.CancelAsync();
         await Task.WhenAll(background).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return exitCode;
@@ -305,6 +312,25 @@ internal sealed partial class TradingRunner(BotSettings settings, TradingMode mo
             time,
             loggers.CreateLogger<PrivateStreamClient>());
         return (new VenueRuntime(new BybitExecutionVenue(rest), null, (_, _) => Task.CompletedTask), channel.Reader);
+    }
+
+    // RL_ONLINE_LEARNING: loaded policies learn from what they trade, greedily (no exploration with real money), and are
+    // saved beside the trained files.
+    private OnlinePolicySaver? OnlineLearning(IReadOnlyList<EstimatorChoice> choices, TradingEngine engine)
+    {
+        var learners = choices.Where(c => c.Learner is not null && c.Document is not null).ToList();
+        if (!settings.Engine.OnlineLearning || learners.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var choice in learners)
+        {
+            choice.Learner!.Epsilon = 0;
+            choice.Learner.Learning = true;
+        }
+
+        return new OnlinePolicySaver(learners, engine, settings.Engine.PolicyDirectory, TimeSpan.FromMinutes(1), time, loggers.CreateLogger<OnlinePolicySaver>());
     }
 
     // The recorder hears each update first, so its row carries the time the engine then sees.

@@ -4,6 +4,7 @@ using Arb.Cli.Run;
 using Arb.Cli.Settings;
 using Arb.Domain.Market;
 using Arb.Domain.Trading;
+using Arb.Engine.Learning;
 using Arb.Engine.Trading;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ namespace Arb.Cli.Trading;
 internal sealed partial class TradingStartup(BybitRestClient rest, BotSettings settings, ILogger logger)
 {
     /// <exception cref="StartupException">A symbol cannot be traded or the exchange cannot be reached.</exception>
-    public async Task<IReadOnlyList<SymbolSetup>> PrepareAsync(bool paper, Func<string, IEdgeEstimator> estimators, CancellationToken ct)
+    public async Task<IReadOnlyList<SymbolSetup>> PrepareAsync(bool paper, Func<string, EstimatorChoice> estimators, CancellationToken ct)
     {
         try
         {
@@ -39,9 +40,15 @@ internal sealed partial class TradingStartup(BybitRestClient rest, BotSettings s
                 }
 
                 var held = balances?.Find(spot[symbol].BaseCoin)?.Free ?? 0m;
-                var estimator = estimators(symbol);
-                LogSymbol(symbol, Percent(spotFee), Percent(perpFee), held, estimator.GetType().Name);
-                setups.Add(new SymbolSetup(spot[symbol], linear[symbol], spotFee, perpFee, estimator, held));
+                var choice = estimators(symbol);
+                if (choice.Problem is { } problem)
+                {
+                    LogPolicyUnusable(symbol, problem);
+                }
+
+                LogSymbol(symbol, Percent(spotFee), Percent(perpFee), held, choice.Description);
+                Estimators.Add(choice);
+                setups.Add(new SymbolSetup(spot[symbol], linear[symbol], spotFee, perpFee, choice.Estimator, held));
             }
 
             return setups;
@@ -102,6 +109,12 @@ internal sealed partial class TradingStartup(BybitRestClient rest, BotSettings s
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol}: taker fees spot {SpotFee}, perp {PerpFee}; spot coin held {Held}; estimator {Estimator}")]
     private partial void LogSymbol(string symbol, string spotFee, string perpFee, decimal held, string estimator);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol}: its RL policy cannot be used, trading with the threshold estimator instead: {Problem}")]
+    private partial void LogPolicyUnusable(string symbol, string problem);
+
+    /// <summary>The estimator each symbol got, in symbol order (after <see cref="PrepareAsync"/>).</summary>
+    public List<EstimatorChoice> Estimators { get; } = [];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol}: one-way mode not switched ({Reason}); orders assume one-way")]
     private partial void LogModeNotSwitched(string symbol, string reason);

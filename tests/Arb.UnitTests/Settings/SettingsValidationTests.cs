@@ -139,6 +139,7 @@ public sealed class SettingsValidationTests
         ("PNL_LOG", "logs/trades.csv", "expected a different file than TRADES_LOG"),
         ("TRADES_LOG", "./logs/pnl.csv", "expected a different file than PNL_LOG"),
         ("POLICY_DIR", "pol\0icies", "expected a file system path without control characters"),
+        ("RL_ONLINE_LEARNING", "sometimes", "expected true or false"),
         ("PNL_LOG", "logs/pnl\n.csv", "expected a file system path without control characters"),
     ];
 
