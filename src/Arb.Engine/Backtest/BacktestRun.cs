@@ -144,7 +144,6 @@ public sealed class BacktestRun
         }
 
         _oracle?.OnQuote(row.Symbol, row.Category, row.Bid, row.Ask, row.BidQty, row.AskQty);
-        _venue!.BookFeed.OnBookUpdated(market.Book);
         engine.OnBookUpdated(market.Book);
 
         if (timeMs >= _nextRiskMs)
@@ -218,6 +217,7 @@ public sealed class BacktestRun
         engine.Decided += OnDecided;
         engine.RoundTripClosed += (symbol, pnl) => _ledgers[symbol].RoundTrip(pnl);
         _venue.Attach(OnAccountEvent);
+        _venue.UseMarkets((category, symbol) => Find(symbol) is { } feed ? (category == MarketCategory.Spot ? feed.Spot : feed.Perp) : null);
         _engine = engine;
         if (_options.Oracle)
         {

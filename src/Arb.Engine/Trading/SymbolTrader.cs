@@ -44,8 +44,11 @@ public sealed partial class SymbolTrader
     private int _opensInFlight;
     private int _closesInFlight;
     private decimal? _perpMark;
-    private decimal _spotMid;
-    private decimal _perpMid;
+    private bool _hasMids;
+    private decimal _spotBidPrice;
+    private decimal _spotAskPrice;
+    private decimal _perpBidPrice;
+    private decimal _perpAskPrice;
     private bool _everValid;
     private bool _halted;
     private bool _flatten;
@@ -289,7 +292,7 @@ public sealed partial class SymbolTrader
     {
         lock (_sync)
         {
-            return (_spotMid, _perpMark ?? _perpMid);
+            return (SpotMid, _perpMark ?? PerpMid);
         }
     }
 
@@ -297,7 +300,7 @@ public sealed partial class SymbolTrader
     {
         lock (_sync)
         {
-            var (spotMark, perpMark) = (_spotMid, _perpMark ?? _perpMid);
+            var (spotMark, perpMark) = (SpotMid, _perpMark ?? PerpMid);
             ComputePendingEdges();
             var showEdges = _last.IsValid;
             return new SymbolStatus(
@@ -345,6 +348,12 @@ public sealed partial class SymbolTrader
 
         return _throttle.IsCoolingDown(nowMs) ? SymbolTradingState.CoolingDown : SymbolTradingState.Active;
     }
+
+    // The mids of the last valid books, computed when read (status, closes) rather than on every update: the same
+    // expression on the same best prices, so the same value and scale; 0 before the first valid update.
+    private decimal SpotMid => _hasMids ? (_spotBidPrice + _spotAskPrice) / 2m : 0m;
+
+    private decimal PerpMid => _hasMids ? (_perpBidPrice + _perpAskPrice) / 2m : 0m;
 
     private static decimal? Round(decimal? bps) => bps is { } value ? Math.Round(value, 2) : null;
 }
