@@ -363,6 +363,30 @@ public sealed class QuoteCsvReader
     /// <summary>All digits: epoch milliseconds. Anything else: ISO 8601, UTC unless it names an offset.</summary>
     public static bool TryParseTime(ReadOnlySpan<char> span, out long epochMs)
     {
+        if (span.Length is > 0 and <= 18)
+        {
+            // Up to 18 digits cannot overflow a long: the same value long.TryParse gives, without its generic path.
+            var digits = 0L;
+            var plain = true;
+            foreach (var c in span)
+            {
+                var digit = (uint)(c - '0');
+                if (digit > 9)
+                {
+                    plain = false;
+                    break;
+                }
+
+                digits = (digits * 10) + digit;
+            }
+
+            if (plain)
+            {
+                epochMs = digits;
+                return true;
+            }
+        }
+
         if (IsAllDigits(span))
         {
             return long.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out epochMs);

@@ -30,8 +30,11 @@ public sealed partial class SymbolTrader
         _spotAskPrice = spotAsk.Price;
         _perpBidPrice = perpBid.Price;
         _perpAskPrice = perpAsk.Price;
-        var spotMid = (spotBid.Price + spotAsk.Price) / 2m;
-        _volatility.Add((double)((((perpBid.Price + perpAsk.Price) / 2m) - spotMid) / spotMid * Bps));
+        // The basis sample in doubles from the exact decimal sums (the mids' halves cancel): no decimal division per
+        // update. It can differ from the decimal quotient in the last bits only.
+        var spotSum = (double)(spotBid.Price + spotAsk.Price);
+        var perpSum = (double)(perpBid.Price + perpAsk.Price);
+        _volatility.Add((perpSum - spotSum) / spotSum * BpsDouble);
 
         // Positive: long spot / short perp, the position the open trade builds.
         var held = -Portfolio.Perp.Quantity;

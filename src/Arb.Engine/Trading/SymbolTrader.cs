@@ -25,6 +25,7 @@ namespace Arb.Engine.Trading;
 public sealed partial class SymbolTrader
 {
     private const decimal Bps = 10_000m;
+    private const double BpsDouble = 10_000d;
     private readonly Lock _sync = new();
     private readonly SymbolSetup _setup;
     private readonly EngineOptions _options;
