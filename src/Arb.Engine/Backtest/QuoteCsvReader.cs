@@ -49,6 +49,7 @@ public sealed class QuoteCsvReader
 
     // Symbols repeat millions of times: keep one string per distinct symbol instead of one per row.
     private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal);
+    private readonly string?[] _recentSymbols = new string?[4];
 
     public QuoteCsvReader(bool skipBadRows = false, long? tickSpacingMs = DefaultTickSpacingMs, long startTimeMs = 0)
     {
@@ -285,6 +286,20 @@ public sealed class QuoteCsvReader
 
     private string Intern(ReadOnlySpan<char> symbol)
     {
+        // A file holds a handful of symbols: comparing against the first few seen is cheaper than hashing.
+        foreach (var known in _recentSymbols)
+        {
+            if (known is null)
+            {
+                break;
+            }
+
+            if (symbol.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
         var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(symbol, out var existing))
         {
@@ -293,6 +308,12 @@ public sealed class QuoteCsvReader
 
         var created = symbol.ToString();
         _symbols[created] = created;
+        var free = Array.IndexOf(_recentSymbols, null);
+        if (free >= 0)
+        {
+            _recentSymbols[free] = created;
+        }
+
         return created;
     }
 

@@ -124,6 +124,7 @@ public sealed partial class SymbolTrader
         {
             var interval = ticker.FundingIntervalHours is { } hours and > 0 ? hours * 3_600_000L : _costs.FundingIntervalMs;
             _costs = _costs with { FundingRate = ticker.FundingRate, NextFundingTimeMs = ticker.NextFundingTimeMs, FundingIntervalMs = interval };
+            _costsVersion++;
             _perpMark = ticker.MarkPrice ?? _perpMark;
         }
     }
