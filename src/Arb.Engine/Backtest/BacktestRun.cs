@@ -31,7 +31,15 @@ public sealed class BacktestRun
     private readonly Dictionary<string, SymbolLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly PnlTracker _total;
     private readonly List<EquityPoint> _equity = [];
+    private readonly List<long> _equityIndex = [];
     private readonly List<BasisPoint> _basis = [];
+    private readonly List<long> _basisIndex = [];
+
+    // Chart retention: every scheduled sample is measured (PnlTracker sees them all), but only every _chartStride-th
+    // is kept for the charts; when the kept points reach twice MaxChartPoints every other one is dropped and the
+    // stride doubles, so retained memory is bounded whatever the data's time span. Below that cap nothing is dropped.
+    private long _sampleIndex;
+    private long _chartStride = 1;
     private readonly List<DecisionMark> _decisions = [];
     private ManualClock? _clock;
     private BacktestVenue? _venue;
@@ -144,7 +152,6 @@ public sealed class BacktestRun
         }
 
         _oracle?.OnQuote(row.Symbol, row.Category, row.Bid, row.Ask, row.BidQty, row.AskQty);
-        _venue!.BookFeed.OnBookUpdated(market.Book);
         engine.OnBookUpdated(market.Book);
 
         if (timeMs >= _nextRiskMs)
@@ -218,6 +225,7 @@ public sealed class BacktestRun
         engine.Decided += OnDecided;
         engine.RoundTripClosed += (symbol, pnl) => _ledgers[symbol].RoundTrip(pnl);
         _venue.Attach(OnAccountEvent);
+        _venue.UseMarkets((category, symbol) => Find(symbol) is { } feed ? (category == MarketCategory.Spot ? feed.Spot : feed.Perp) : null);
         _engine = engine;
         if (_options.Oracle)
         {
@@ -304,7 +312,7 @@ public sealed class BacktestRun
         _nextFundingDueMs = _feeds.Min(f => f.FundingDueMs ?? long.MaxValue);
     }
 
-    private void Sample(long timeMs, bool scheduled)
+    private void Sample(long timeMs, bool scheduled, bool final = false)
     {
         var status = _engine!.Status();
         var pnl = status.EquityUsd - _options.Engine.Sizing.AccountEquityUsd;
@@ -321,15 +329,48 @@ public sealed class BacktestRun
         }
 
         _nextSampleMs = timeMs + (long)_options.EquitySampleInterval.TotalMilliseconds;
+        var index = _sampleIndex++;
+        if (index % _chartStride != 0 && !final)
+        {
+            return;
+        }
+
         _equity.Add(new EquityPoint(timeMs, status.EquityUsd, _total.Drawdown));
+        _equityIndex.Add(index);
         foreach (var feed in _feeds)
         {
             var basis = feed.BasisBps;
             if (!double.IsNaN(basis))
             {
                 _basis.Add(new BasisPoint(timeMs, feed.Symbol, Math.Round(basis, 4)));
+                _basisIndex.Add(index);
             }
         }
+
+        if (!final && _equity.Count >= 2L * Math.Max(1, _options.MaxChartPoints))
+        {
+            _chartStride *= 2;
+            Decimate(_equity, _equityIndex, _chartStride);
+            Decimate(_basis, _basisIndex, _chartStride);
+        }
+    }
+
+    // Keeps the points whose sample index is on the new stride, in order, in place.
+    private static void Decimate<T>(List<T> points, List<long> indexes, long stride)
+    {
+        var kept = 0;
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (indexes[i] % stride == 0)
+            {
+                points[kept] = points[i];
+                indexes[kept] = indexes[i];
+                kept++;
+            }
+        }
+
+        points.RemoveRange(kept, points.Count - kept);
+        indexes.RemoveRange(kept, indexes.Count - kept);
     }
 
     private BacktestReport Finish(IReadOnlyList<string> files, IReadOnlyDictionary<string, long> badRows)
@@ -350,7 +391,7 @@ public sealed class BacktestRun
         }
 
         _engine.EvaluateRisk();
-        Sample(_lastMs, scheduled: true);
+        Sample(_lastMs, scheduled: true, final: true);
         _pnl?.Record(_engine.Status());
         if (_engine.Risk?.Stop is { } stop)
         {

@@ -20,6 +20,7 @@ public sealed class BacktestVenue : IExecutionVenue
     private readonly ManualClock _clock;
     private readonly TimeSpan _latency;
     private Action<IAccountEvent>? _sink;
+    private Func<MarketCategory, string, QuoteMarket?>? _markets;
 
     public BacktestVenue(PaperVenueOptions options, ManualClock clock, TimeSpan fillLatency)
     {
@@ -36,6 +37,12 @@ public sealed class BacktestVenue : IExecutionVenue
     public PaperBookFeed BookFeed => _paper.BookFeed;
 
     public PaperVenue Paper => _paper;
+
+    /// <summary>
+    /// The run's markets: the venue then copies a market's book only when an order of it is matched (and only when
+    /// the market got a row since the last copy), instead of the run copying every row through <see cref="BookFeed"/>.
+    /// </summary>
+    internal void UseMarkets(Func<MarketCategory, string, QuoteMarket?> markets) => _markets = markets;
 
     /// <summary>Where account events go (the engine's <c>OnAccountEvent</c>, through the run's ledger).</summary>
     public void Attach(Action<IAccountEvent> sink) => _sink = sink ?? throw new ArgumentNullException(nameof(sink));
@@ -85,6 +92,14 @@ public sealed class BacktestVenue : IExecutionVenue
 
     private SubmitOutcome Match(OrderIntent order)
     {
+        // The copy as it would stand had every row been copied: a second order before the next row still sees
+        // what the first one took.
+        if (_markets?.Invoke(order.Category, order.Symbol) is { Rows: > 0 } market && market.CopiedUpdateId != market.Book.UpdateId)
+        {
+            _paper.BookFeed.CopyLatest(market.Book, market.WasValidBefore);
+            market.CopiedUpdateId = market.Book.UpdateId;
+        }
+
         // The paper venue completes synchronously; its events are then delivered before the outcome is returned.
         var outcome = _paper.SubmitAsync(order).GetAwaiter().GetResult();
         Deliver();

@@ -49,6 +49,7 @@ public sealed class QuoteCsvReader
 
     // Symbols repeat millions of times: keep one string per distinct symbol instead of one per row.
     private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal);
+    private readonly string?[] _recentSymbols = new string?[4];
 
     public QuoteCsvReader(bool skipBadRows = false, long? tickSpacingMs = DefaultTickSpacingMs, long startTimeMs = 0)
     {
@@ -285,6 +286,20 @@ public sealed class QuoteCsvReader
 
     private string Intern(ReadOnlySpan<char> symbol)
     {
+        // A file holds a handful of symbols: comparing against the first few seen is cheaper than hashing.
+        foreach (var known in _recentSymbols)
+        {
+            if (known is null)
+            {
+                break;
+            }
+
+            if (symbol.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
         var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(symbol, out var existing))
         {
@@ -293,6 +308,12 @@ public sealed class QuoteCsvReader
 
         var created = symbol.ToString();
         _symbols[created] = created;
+        var free = Array.IndexOf(_recentSymbols, null);
+        if (free >= 0)
+        {
+            _recentSymbols[free] = created;
+        }
+
         return created;
     }
 
@@ -363,6 +384,30 @@ public sealed class QuoteCsvReader
     /// <summary>All digits: epoch milliseconds. Anything else: ISO 8601, UTC unless it names an offset.</summary>
     public static bool TryParseTime(ReadOnlySpan<char> span, out long epochMs)
     {
+        if (span.Length is > 0 and <= 18)
+        {
+            // Up to 18 digits cannot overflow a long: the same value long.TryParse gives, without its generic path.
+            var digits = 0L;
+            var plain = true;
+            foreach (var c in span)
+            {
+                var digit = (uint)(c - '0');
+                if (digit > 9)
+                {
+                    plain = false;
+                    break;
+                }
+
+                digits = (digits * 10) + digit;
+            }
+
+            if (plain)
+            {
+                epochMs = digits;
+                return true;
+            }
+        }
+
         if (IsAllDigits(span))
         {
             return long.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out epochMs);

@@ -43,6 +43,24 @@ internal sealed class PaperBook(int depth)
         }
     }
 
+    /// <summary>
+    /// Like <see cref="CopyFrom"/> after skipped updates: the copy ends as it would have had every update of the book
+    /// been copied, given whether an update before this one left the book valid (<paramref name="wasValidBefore"/>).
+    /// </summary>
+    public void CopyLatest(OrderBook book, bool wasValidBefore)
+    {
+        lock (Gate)
+        {
+            if (!book.IsValid && wasValidBefore && State == BookState.Empty)
+            {
+                // The skipped valid update would have made the copy Valid; this one then makes it stale.
+                State = BookState.Stale;
+            }
+        }
+
+        CopyFrom(book);
+    }
+
     public void Invalidate(string reason)
     {
         lock (Gate)

@@ -29,6 +29,13 @@ public sealed class PaperBookFeed : IMarketDataListener
         For(book.Category, book.Symbol).CopyFrom(book);
     }
 
+    /// <summary>
+    /// Brings the instrument's copy up to date with <paramref name="book"/> after updates that were not copied one by
+    /// one (the backtest copies only before matching): the result is what copying every update would have left.
+    /// </summary>
+    internal void CopyLatest(OrderBook book, bool wasValidBefore) =>
+        For(book.Category, book.Symbol).CopyLatest(book, wasValidBefore);
+
     public void OnBookInvalidated(OrderBook book, string reason)
     {
         ArgumentNullException.ThrowIfNull(book);

@@ -6,33 +6,28 @@ namespace Arb.Engine.Risk;
 /// same step (two symbols deciding at once cannot both take the last room). Its lock is taken inside a trader's
 /// lock and takes only the risk manager's after it, never a trader's, so locks always nest in one order.
 /// </summary>
-public sealed class RiskGate(RiskManager risk)
+public sealed class RiskGate
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, (decimal Held, decimal Reserved)> _symbols = new(StringComparer.Ordinal);
 
-    public RiskManager Risk { get; } = risk ?? throw new ArgumentNullException(nameof(risk));
+    // ExposureRoom as of the last change, recomputed (same sum, same order) under the lock whenever a figure changes,
+    // so the sizing read on every book update takes no lock: a reference is read atomically, a decimal is not.
+    private Room _room;
+
+    public RiskGate(RiskManager risk)
+    {
+        Risk = risk ?? throw new ArgumentNullException(nameof(risk));
+        _room = new Room(ComputeRoom());
+    }
+
+    public RiskManager Risk { get; }
 
     /// <summary>Whether new positions may be opened at all now: trading Active and no daily pause. Allocation-free.</summary>
     public bool OpensAllowed => Risk.State == TradingState.Active && Risk.Pause is null;
 
     /// <summary>MAX_EXPOSURE_USD less every symbol's held and reserved notional, for sizing. Allocation-free.</summary>
-    public decimal ExposureRoom
-    {
-        get
-        {
-            lock (_sync)
-            {
-                var total = 0m;
-                foreach (var (held, reserved) in _symbols.Values)
-                {
-                    total += held + reserved;
-                }
-
-                return Risk.Limits.MaxExposureUsd - total;
-            }
-        }
-    }
+    public decimal ExposureRoom => Volatile.Read(ref _room).Value;
 
     /// <summary>Raised (outside the gate's lock) when a limit refused or shrank an open; must not block.</summary>
     public event Action<string, OrderCheck>? Limited;
@@ -48,6 +43,7 @@ public sealed class RiskGate(RiskManager risk)
             {
                 var (held, reserved) = _symbols.GetValueOrDefault(symbol);
                 _symbols[symbol] = (held, reserved + check.NotionalUsd);
+                Changed();
             }
         }
 
@@ -66,6 +62,7 @@ public sealed class RiskGate(RiskManager risk)
         {
             var (held, reserved) = _symbols.GetValueOrDefault(symbol);
             _symbols[symbol] = (held, Math.Max(0m, reserved - notionalUsd));
+            Changed();
         }
     }
 
@@ -76,6 +73,7 @@ public sealed class RiskGate(RiskManager risk)
         {
             var (_, reserved) = _symbols.GetValueOrDefault(symbol);
             _symbols[symbol] = (notionalUsd, reserved);
+            Changed();
         }
     }
 
@@ -87,5 +85,23 @@ public sealed class RiskGate(RiskManager risk)
         }
     }
 
+    private void Changed() => Volatile.Write(ref _room, new Room(ComputeRoom()));
+
+    private decimal ComputeRoom()
+    {
+        var total = 0m;
+        foreach (var (held, reserved) in _symbols.Values)
+        {
+            total += held + reserved;
+        }
+
+        return Risk.Limits.MaxExposureUsd - total;
+    }
+
     private ExposureView View() => new([.. _symbols.Select(s => new SymbolExposure(s.Key, s.Value.Held, s.Value.Reserved))]);
+
+    private sealed class Room(decimal value)
+    {
+        public decimal Value { get; } = value;
+    }
 }

@@ -25,9 +25,16 @@ public sealed partial class SymbolTrader
         }
 
         _everValid = true;
-        _spotMid = (spotBid.Price + spotAsk.Price) / 2m;
-        _perpMid = (perpBid.Price + perpAsk.Price) / 2m;
-        _volatility.Add((double)((_perpMid - _spotMid) / _spotMid * Bps));
+        _hasMids = true;
+        _spotBidPrice = spotBid.Price;
+        _spotAskPrice = spotAsk.Price;
+        _perpBidPrice = perpBid.Price;
+        _perpAskPrice = perpAsk.Price;
+        // The basis sample in doubles from the exact decimal sums (the mids' halves cancel): no decimal division per
+        // update. It can differ from the decimal quotient in the last bits only.
+        var spotSum = (double)(spotBid.Price + spotAsk.Price);
+        var perpSum = (double)(perpBid.Price + perpAsk.Price);
+        _volatility.Add((perpSum - spotSum) / spotSum * BpsDouble);
 
         // Positive: long spot / short perp, the position the open trade builds.
         var held = -Portfolio.Perp.Quantity;
@@ -231,8 +238,8 @@ public sealed partial class SymbolTrader
             new OrderIntent(MarketCategory.Spot, Symbol, sellSpot ? TradeSide.Sell : TradeSide.Buy, spotQuantity, spotQuantity == 0m ? null : Limit(spotFill.WorstPrice, !sellSpot, _setup.Spot.TickSize), spotId),
             new OrderIntent(MarketCategory.Linear, Symbol, buyPerp ? TradeSide.Buy : TradeSide.Sell, perpQuantity, perpQuantity == 0m ? null : Limit(perpFill.WorstPrice, buyPerp, _setup.Perp.TickSize), perpId, ReduceOnly: true),
             _last.CloseEdgeBps ?? 0m,
-            spotFill.AveragePrice == 0m ? _spotMid : spotFill.AveragePrice,
-            perpFill.AveragePrice == 0m ? _perpMid : perpFill.AveragePrice,
+            spotFill.AveragePrice == 0m ? SpotMid : spotFill.AveragePrice,
+            perpFill.AveragePrice == 0m ? PerpMid : perpFill.AveragePrice,
             0m,
             _spotLot,
             _perpLot,
@@ -247,7 +254,7 @@ public sealed partial class SymbolTrader
     {
         var spot = LotMath.RoundDown(Math.Abs(Portfolio.Spot.Quantity), _spotLot.QtyStep);
         var perp = Math.Abs(Portfolio.Perp.Quantity);
-        var price = _spotMid;
+        var price = SpotMid;
         return (
             spot >= _spotLot.MinQty && spot > 0m && spot * price >= _spotLot.MinNotional ? spot : 0m,
             perp >= _perpLot.MinQty && perp > 0m && perp * price >= _perpLot.MinNotional ? perp : 0m);

@@ -25,7 +25,40 @@ public sealed partial class SymbolTrader
         _setup.Estimator is IBoundedEdgeEstimator bounded
         && !_flatten && !_rebalance && _opensInFlight == 0 && _closesInFlight == 0
         && spot.Bids.Count == 1 && spot.Asks.Count == 1 && perp.Bids.Count == 1 && perp.Asks.Count == 1
-        && bounded.HoldsBelow(EdgeUpperBounds.Of(spotBid, spotAsk, perpBid, perpAsk, held, _costs, nowMs));
+        && bounded.HoldsBelow(EdgeUpperBounds.Of(spotBid, spotAsk, perpBid, perpAsk, held, BoundFeesBps(), BoundShortFundingBps(nowMs)));
+
+    // The bounds' costs in bps, kept while the costs (set only at construction and by OnTicker) and the number of
+    // settlements ahead stay the same: the same expressions on the same inputs as EdgeUpperBounds.Of(…, costs, now).
+    private int _costsVersion;
+    private int _boundFeesVersion = -1;
+    private double _boundFees;
+    private int _boundFundingVersion = -1;
+    private int _boundSettlements;
+    private double _boundShortFunding;
+
+    private double BoundFeesBps()
+    {
+        if (_boundFeesVersion != _costsVersion)
+        {
+            _boundFees = EdgeUpperBounds.FeesBps(_costs);
+            _boundFeesVersion = _costsVersion;
+        }
+
+        return _boundFees;
+    }
+
+    private double BoundShortFundingBps(long nowMs)
+    {
+        var settlements = _costs.SettlementsWithin(nowMs);
+        if (_boundFundingVersion != _costsVersion || _boundSettlements != settlements)
+        {
+            _boundShortFunding = EdgeUpperBounds.ShortFundingBps(_costs, settlements);
+            _boundSettlements = settlements;
+            _boundFundingVersion = _costsVersion;
+        }
+
+        return _boundShortFunding;
+    }
 
     // The features the skipped update would have computed: its books rebuilt from the kept levels, sized and
     // priced by the same code with the same inputs.

@@ -25,6 +25,7 @@ namespace Arb.Engine.Trading;
 public sealed partial class SymbolTrader
 {
     private const decimal Bps = 10_000m;
+    private const double BpsDouble = 10_000d;
     private readonly Lock _sync = new();
     private readonly SymbolSetup _setup;
     private readonly EngineOptions _options;
@@ -44,8 +45,11 @@ public sealed partial class SymbolTrader
     private int _opensInFlight;
     private int _closesInFlight;
     private decimal? _perpMark;
-    private decimal _spotMid;
-    private decimal _perpMid;
+    private bool _hasMids;
+    private decimal _spotBidPrice;
+    private decimal _spotAskPrice;
+    private decimal _perpBidPrice;
+    private decimal _perpAskPrice;
     private bool _everValid;
     private bool _halted;
     private bool _flatten;
@@ -120,6 +124,7 @@ public sealed partial class SymbolTrader
         {
             var interval = ticker.FundingIntervalHours is { } hours and > 0 ? hours * 3_600_000L : _costs.FundingIntervalMs;
             _costs = _costs with { FundingRate = ticker.FundingRate, NextFundingTimeMs = ticker.NextFundingTimeMs, FundingIntervalMs = interval };
+            _costsVersion++;
             _perpMark = ticker.MarkPrice ?? _perpMark;
         }
     }
@@ -289,7 +294,7 @@ public sealed partial class SymbolTrader
     {
         lock (_sync)
         {
-            return (_spotMid, _perpMark ?? _perpMid);
+            return (SpotMid, _perpMark ?? PerpMid);
         }
     }
 
@@ -297,7 +302,7 @@ public sealed partial class SymbolTrader
     {
         lock (_sync)
         {
-            var (spotMark, perpMark) = (_spotMid, _perpMark ?? _perpMid);
+            var (spotMark, perpMark) = (SpotMid, _perpMark ?? PerpMid);
             ComputePendingEdges();
             var showEdges = _last.IsValid;
             return new SymbolStatus(
@@ -345,6 +350,12 @@ public sealed partial class SymbolTrader
 
         return _throttle.IsCoolingDown(nowMs) ? SymbolTradingState.CoolingDown : SymbolTradingState.Active;
     }
+
+    // The mids of the last valid books, computed when read (status, closes) rather than on every update: the same
+    // expression on the same best prices, so the same value and scale; 0 before the first valid update.
+    private decimal SpotMid => _hasMids ? (_spotBidPrice + _spotAskPrice) / 2m : 0m;
+
+    private decimal PerpMid => _hasMids ? (_perpBidPrice + _perpAskPrice) / 2m : 0m;
 
     private static decimal? Round(decimal? bps) => bps is { } value ? Math.Round(value, 2) : null;
 }

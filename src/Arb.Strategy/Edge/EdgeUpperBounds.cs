@@ -18,12 +18,25 @@ public static class EdgeUpperBounds
 
     /// <summary>The bounds for <paramref name="heldQuantity"/> (see <see cref="EdgeCalculator.Compute"/>) at <paramref name="nowMs"/>.</summary>
     public static EdgeBounds Of(
-        in PriceLevel spotBid, in PriceLevel spotAsk, in PriceLevel perpBid, in PriceLevel perpAsk, decimal heldQuantity, in EdgeCosts costs, long nowMs)
-    {
-        // The same decimals as the features', then one rounding to double each.
-        var fees = (double)((costs.SpotTakerFee + costs.PerpTakerFee) * DecimalBps);
-        var shortFunding = (double)((costs.FundingRate ?? 0m) * costs.SettlementsWithin(nowMs) * DecimalBps);
+        in PriceLevel spotBid, in PriceLevel spotAsk, in PriceLevel perpBid, in PriceLevel perpAsk, decimal heldQuantity, in EdgeCosts costs, long nowMs) =>
+        Of(spotBid, spotAsk, perpBid, perpAsk, heldQuantity, FeesBps(costs), ShortFundingBps(costs, costs.SettlementsWithin(nowMs)));
 
+    /// <summary>Both legs' taker fees in bps, as <see cref="Of(in PriceLevel, in PriceLevel, in PriceLevel, in PriceLevel, decimal, in EdgeCosts, long)"/> uses them.</summary>
+    public static double FeesBps(in EdgeCosts costs) =>
+        // The same decimals as the features', then one rounding to double each.
+        (double)((costs.SpotTakerFee + costs.PerpTakerFee) * DecimalBps);
+
+    /// <summary>The funding a short perp receives over <paramref name="settlements"/> settlements, in bps (<see cref="EdgeCosts.SettlementsWithin"/>).</summary>
+    public static double ShortFundingBps(in EdgeCosts costs, int settlements) =>
+        (double)((costs.FundingRate ?? 0m) * settlements * DecimalBps);
+
+    /// <summary>
+    /// The bounds from the best prices and costs already in bps (<see cref="FeesBps"/>, <see cref="ShortFundingBps"/>):
+    /// for a caller that keeps them while the costs and the number of settlements ahead do not change.
+    /// </summary>
+    public static EdgeBounds Of(
+        in PriceLevel spotBid, in PriceLevel spotAsk, in PriceLevel perpBid, in PriceLevel perpAsk, decimal heldQuantity, double fees, double shortFunding)
+    {
         // Buy spot, sell perp (the open, and the close of a reverse position); sell spot, buy perp (the reverse open and the close).
         var buySpotSellPerp = (((double)perpBid.Price / (double)spotAsk.Price) - 1) * Bps;
         var sellSpotBuyPerp = (1 - ((double)perpAsk.Price / (double)spotBid.Price)) * Bps;
