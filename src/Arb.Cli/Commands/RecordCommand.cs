@@ -22,12 +22,12 @@ internal static partial class RecordCommand
             "simulator) and record it, one set of files per UTC day: a quotes CSV for 'arbbot backtest' and the raw WebSocket frames " +
             "for 'arbbot replay'. Flushed every second; Ctrl+C flushes, closes and prints what was written. With --sim-hours it instead " +
             "generates that many hours of the simulator's market at full speed into the quotes CSVs (no frames, no connection).");
-        var simHours = new Option<double?>("--sim-hours")
+        var simHours = new Option<double>("--sim-hours")
         {
             Description = "Instead of streaming: generate this many hours of the embedded simulator's market at full speed " +
                 $"(more than 0, at most {SimulatedRecordingRequest.MaxHours}); writes only the quotes CSVs and never connects anywhere",
         };
-        var seed = new Option<int?>("--seed") { Description = "With --sim-hours: seed of the synthetic market (default 1; same seed, same files)" };
+        var seed = new Option<int>("--seed") { Description = "With --sim-hours: seed of the synthetic market (default 1; same seed, same files)" };
         var start = new Option<string?>("--start")
         {
             Description = $"With --sim-hours: simulated start time, ISO 8601 (default {SimulatedRecordingRequest.DefaultStart})",
@@ -39,12 +39,14 @@ internal static partial class RecordCommand
         command.SetAction(async (result, ct) =>
         {
             var directory = result.GetValue(outDir)!;
-            if (result.GetValue(simHours) is { } hours)
+            // Given or not, rather than a nullable value: the parse error then names a plain number type.
+            var seedValue = result.GetResult(seed) is null ? (int?)null : result.GetValue(seed);
+            if (result.GetResult(simHours) is not null)
             {
-                return await RunSimulatedAsync(directory, hours, result.GetValue(seed), result.GetValue(start), Console.Out, Console.Error, ct);
+                return await RunSimulatedAsync(directory, result.GetValue(simHours), seedValue, result.GetValue(start), Console.Out, Console.Error, ct);
             }
 
-            if (result.GetValue(seed) is not null || result.GetValue(start) is not null)
+            if (seedValue is not null || result.GetValue(start) is not null)
             {
                 await Console.Error.WriteLineAsync("arbbot record: --seed and --start only apply with --sim-hours");
                 return ExitCodes.BadConfiguration;
