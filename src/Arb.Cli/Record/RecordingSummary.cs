@@ -15,10 +15,7 @@ internal sealed record RecordingSummary(
     public IEnumerable<string> Lines()
     {
         yield return $"recorded to {Directory}";
-        yield return "  quote rows: " + (QuoteRows.Count == 0
-            ? "none"
-            : string.Join(", ", QuoteRows.OrderBy(r => r.Key.Symbol, StringComparer.Ordinal).ThenBy(r => r.Key.Category)
-                .Select(r => Invariant($"{r.Key.Symbol} {r.Key.Category.ToWireName()} {r.Value}"))));
+        yield return "  quote rows: " + QuoteRowsText(QuoteRows);
         yield return "  frames: " + string.Join(", ", new[] { MarketCategory.Spot, MarketCategory.Linear }
             .Select(c => Invariant($"{c.ToWireName()} {Frames.GetValueOrDefault(c)}")));
         yield return "  files: " + (Files.Count == 0 ? "none" : string.Join(", ", Files.Select(Path.GetFileName)));
@@ -26,6 +23,12 @@ internal sealed record RecordingSummary(
             ? "  dropped: none"
             : Invariant($"  dropped: {DroppedQueueFull} item(s) because the writer fell behind, {LostToWriteErrors} lost to write errors");
     }
+
+    /// <summary>Rows per market, by symbol then category (shared with the simulated recording's summary).</summary>
+    public static string QuoteRowsText(IReadOnlyDictionary<(string Symbol, MarketCategory Category), long> rows) => rows.Count == 0
+        ? "none"
+        : string.Join(", ", rows.OrderBy(r => r.Key.Symbol, StringComparer.Ordinal).ThenBy(r => r.Key.Category)
+            .Select(r => Invariant($"{r.Key.Symbol} {r.Key.Category.ToWireName()} {r.Value}")));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
