@@ -254,9 +254,33 @@ public sealed class BacktestRun
         {
             ledger.Filled(fill.Quantity, fill.Price);
             ledger.Position(_engine.Trader(fill.Symbol).Read(t => t.Portfolio.Perp.Quantity), fill.TimestampMs);
+            AccountPosition(fill.TimestampMs);
             _filledSinceSample = true;
         }
     }
+
+    // The account is in the market while any symbol holds a position: the union of the symbols' holding periods.
+    private void AccountPosition(long nowMs)
+    {
+        var any = false;
+        foreach (var ledger in _ledgers.Values)
+        {
+            any |= ledger.IsHeld;
+        }
+
+        if (any)
+        {
+            _accountHeldSinceMs ??= nowMs;
+        }
+        else if (_accountHeldSinceMs is { } since)
+        {
+            _accountHeldMs += nowMs - since;
+            _accountHeldSinceMs = null;
+        }
+    }
+
+    private long? _accountHeldSinceMs;
+    private long _accountHeldMs;
 
     private void OnFundingFields(SymbolFeed feed, in QuoteRow row, long timeMs)
     {
@@ -426,7 +450,13 @@ public sealed class BacktestRun
                 symbol.LegImbalances));
         }
 
-        var heldMs = _ledgers.Values.Sum(l => l.HeldMs);
+        if (_accountHeldSinceMs is { } since)
+        {
+            _accountHeldMs += Math.Max(0, _lastMs - since);
+            _accountHeldSinceMs = null;
+        }
+
+        var heldMs = _accountHeldMs;
         var trips = symbols.Sum(s => s.RoundTrips);
         var wins = _ledgers.Values.Sum(l => l.Wins);
         var total = new PnlFigures(
@@ -445,7 +475,7 @@ public sealed class BacktestRun
             _total.MaxDrawdown,
             _total.Sharpe,
             trips == 0 ? null : Math.Round((decimal)wins / trips, 6),
-            Math.Round(Math.Min(1.0, (double)heldMs / span), 6),
+            Math.Round((double)heldMs / span, 6),
             symbols.Sum(s => s.LegImbalances));
         return new BacktestReport(
             input,

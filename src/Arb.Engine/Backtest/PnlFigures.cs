@@ -17,7 +17,7 @@ namespace Arb.Engine.Backtest;
 /// <param name="MaxDrawdownUsd">Largest fall of the PnL from its running peak, over the equity samples and every fill.</param>
 /// <param name="Sharpe">Annualized Sharpe ratio of one-minute PnL changes against ACCOUNT_EQUITY_USD; null under two minutes of data or no variation.</param>
 /// <param name="WinRate">Share of round trips with a positive net PnL; null without round trips.</param>
-/// <param name="TimeInMarket">Share of the data's time span with a perp position open.</param>
+/// <param name="TimeInMarket">Share of the data's time span with a perp position open (for the account: any symbol's).</param>
 /// <param name="LegImbalances">Trades whose legs filled unequally and were hedged.</param>
 public sealed record PnlFigures(
     string? Symbol,

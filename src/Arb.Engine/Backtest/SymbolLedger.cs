@@ -23,6 +23,9 @@ internal sealed class SymbolLedger(string symbol, decimal equityUsd)
 
     public long HeldMs { get; private set; }
 
+    /// <summary>Whether a perp position is open now.</summary>
+    public bool IsHeld => _heldSinceMs is not null;
+
     public PnlTracker Pnl { get; } = new(equityUsd);
 
     public void Decided(PairKind kind)

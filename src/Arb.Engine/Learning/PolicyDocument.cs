@@ -37,6 +37,7 @@ public sealed record PolicyHyperParameters(
     double VolatilityHalfLifeTicks,
     double TrendFastHalfLifeTicks,
     double TrendSlowHalfLifeTicks,
+    long ExplorationIntervalMs,
     int Seed,
     int Episodes);
 

@@ -31,7 +31,7 @@ public static class PolicyFile
             PolicyDocument.ActionNames,
             new PolicyHyperParameters(
                 options.Alpha, options.Gamma, options.EpsilonStart, options.EpsilonEnd, options.RiskPenalty, options.VolatilityHalfLifeTicks,
-                options.TrendFastHalfLifeTicks, options.TrendSlowHalfLifeTicks, options.Seed, episodes),
+                options.TrendFastHalfLifeTicks, options.TrendSlowHalfLifeTicks, options.ExplorationIntervalMs, options.Seed, episodes),
             training,
             results,
             [.. table.Visited().Select(v => new[] { v.State, v.Hold, v.Act })]);
@@ -107,6 +107,7 @@ public static class PolicyFile
             VolatilityHalfLifeTicks = h.VolatilityHalfLifeTicks,
             TrendFastHalfLifeTicks = h.TrendFastHalfLifeTicks,
             TrendSlowHalfLifeTicks = h.TrendSlowHalfLifeTicks,
+            ExplorationIntervalMs = h.ExplorationIntervalMs,
             Seed = h.Seed,
         });
     }

@@ -1,5 +1,6 @@
 using Arb.Domain.Trading;
 using Arb.Engine.Backtest;
+using Arb.Engine.Risk;
 using Arb.Strategy.Learning;
 
 namespace Arb.Engine.Learning;
@@ -8,7 +9,8 @@ namespace Arb.Engine.Learning;
 /// Trains one <see cref="QLearningEstimator"/> per symbol, episode by episode, in the backtester: each episode is a
 /// full backtest of the training window (the same engine, sizing, throttle and risk gate as every run) with the
 /// learners deciding and learning, exploration decaying linearly over the episodes. Seeded: the same data and
-/// options train the same tables.
+/// options train the same tables. Training episodes keep the position and exposure limits but not the session stop
+/// rules (see <see cref="ForTraining"/>); evaluations run under every limit.
 /// </summary>
 public sealed class PolicyTrainer(BacktestOptions options, QLearningOptions hyperParameters, int episodes)
 {
@@ -38,7 +40,8 @@ public sealed class PolicyTrainer(BacktestOptions options, QLearningOptions hype
                 learner.Epsilon = epsilon;
             }
 
-            var report = new BacktestRun(With(learners, fromMs, toMs, oracle: false)).Run(rows(), ct: ct);
+            var options = With(learners, fromMs, toMs, oracle: false);
+            var report = new BacktestRun(options with { Risk = options.Risk is { } limits ? ForTraining(limits) : null }).Run(rows(), ct: ct);
             episodeDone?.Invoke(episode + 1, report);
         }
 
@@ -64,6 +67,23 @@ public sealed class PolicyTrainer(BacktestOptions options, QLearningOptions hype
 
         return new BacktestRun(With(estimators, fromMs, toMs, oracle: true)).Run(rows(), ct: ct);
     }
+
+    // Exploration loses money by design: the session stop rules (drawdowns, losing streak, profit target, daily
+    // pause, error count) would end an episode after a few random trades and starve the learner. Training keeps the
+    // position and exposure limits, which shape every trade; evaluation runs under every limit.
+    private static RiskLimits ForTraining(RiskLimits limits) => limits with
+    {
+        MaxDrawdownUsd = Unlimited,
+        MaxRelativeDrawdownUsd = Unlimited,
+        MaxSymbolDrawdownUsd = Unlimited,
+        MaxSymbolRelDrawdownUsd = Unlimited,
+        DailyDrawdownUsd = Unlimited,
+        MaxConsecutiveLosses = int.MaxValue,
+        MaxProfitUsd = 0m,
+        ErrorLimit = int.MaxValue,
+    };
+
+    private const decimal Unlimited = 1_000_000_000_000m;
 
     private BacktestOptions With<T>(IReadOnlyDictionary<string, T> estimators, long? fromMs, long? toMs, bool oracle)
         where T : IEdgeEstimator => Options with

@@ -16,8 +16,8 @@ namespace Arb.Strategy.Learning;
 /// already counted). The rewards of a round trip add up to its net return.</para>
 /// <para>Learning is semi-Markov: ticks that leave the state unchanged form one step whose rewards add up, and the
 /// update <c>Q(s,a) += α (G + γ·max Q(s′) − Q(s,a))</c> happens when the state changes. The action chosen on
-/// entering a state is kept until it changes. Exploration is ε-greedy from a seeded generator, so a training run
-/// is deterministic. With learning off the estimator is greedy and allocation-free.</para>
+/// entering a state is kept until it changes. Exploration is ε-greedy from a seeded generator, drawn at most once
+/// every <see cref="QLearningOptions.ExplorationIntervalMs"/> of data time, so a training run is deterministic. With learning off the estimator is greedy and allocation-free.</para>
 /// </remarks>
 public sealed class QLearningEstimator : IEdgeEstimator
 {
@@ -37,6 +37,7 @@ public sealed class QLearningEstimator : IEdgeEstimator
     private long _heldSinceMs;
     private double _lastBasis = double.NaN;
     private double _volatilityVariance;
+    private long _lastDrawMs = long.MinValue / 2;
     private double _fastBasis = double.NaN;
     private double _slowBasis;
     private readonly double _fastDecay;
@@ -76,6 +77,7 @@ public sealed class QLearningEstimator : IEdgeEstimator
         _lastBasis = double.NaN;
         _volatilityVariance = 0;
         _fastBasis = double.NaN;
+        _lastDrawMs = long.MinValue / 2;
         _lastTimeToFundingMs = null;
     }
 
@@ -113,9 +115,15 @@ public sealed class QLearningEstimator : IEdgeEstimator
             }
 
             _segmentState = state;
-            _segmentAction = Learning && _random.NextDouble() < Epsilon
-                ? (_random.Next(2) == 0 ? LearnerAction.Hold : LearnerAction.Act)
-                : Table.Best(state);
+            _segmentAction = Table.Best(state);
+            if (Learning && Epsilon > 0 && features.TimestampMs - _lastDrawMs >= _options.ExplorationIntervalMs)
+            {
+                _lastDrawMs = features.TimestampMs;
+                if (_random.NextDouble() < Epsilon)
+                {
+                    _segmentAction = _random.Next(2) == 0 ? LearnerAction.Hold : LearnerAction.Act;
+                }
+            }
             _segmentReward = 0;
             _segmentChange = 0;
             _started = true;

@@ -16,6 +16,13 @@ public sealed record QLearningOptions
 
     public double EpsilonEnd { get; init; }
 
+    /// <summary>
+    /// Data time between two exploration draws: a state entered sooner after the last draw takes the greedy action.
+    /// Book updates come many times a second and states flicker at bin edges; drawing on every entry would turn
+    /// exploration into constant churn.
+    /// </summary>
+    public long ExplorationIntervalMs { get; init; } = 10_000;
+
     /// <summary>Risk penalty: each held step's reward loses this times the square of the step's value change (bps²); a step lasts while the state is unchanged.</summary>
     public double RiskPenalty { get; init; } = 0.01;
 

@@ -19,7 +19,9 @@ public sealed class QLearningTrainingTests
     {
         var train = SyntheticBasisMarket.Rows(60_000, seed: 1);   // about 3 h 20 min
         var test = SyntheticBasisMarket.Rows(30_000, seed: 2);    // 1 h 40 min of another seed, never trained on
-        var trainer = new PolicyTrainer(Options(), new QLearningOptions { Seed = 7 }, episodes: 20);
+        // Rows 200 ms apart and two-minute swings: every state entry may explore (the default draws every 10 s, for
+        // markets that update many times a second).
+        var trainer = new PolicyTrainer(Options(), new QLearningOptions { Seed = 7, ExplorationIntervalMs = 0 }, episodes: 20);
 
         var ct = TestContext.Current.CancellationToken;
         var learners = trainer.Train(() => train, null, null, ct: ct);
