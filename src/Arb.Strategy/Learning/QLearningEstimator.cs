@@ -16,8 +16,8 @@ namespace Arb.Strategy.Learning;
 /// already counted). The rewards of a round trip add up to its net return.</para>
 /// <para>Learning is semi-Markov: ticks that leave the state unchanged form one step whose rewards add up, and the
 /// update <c>Q(s,a) += α (G + γ·max Q(s′) − Q(s,a))</c> happens when the state changes. The action chosen on
-/// entering a state is kept until it changes. Exploration is ε-greedy from a seeded generator, drawn at most once
-/// every <see cref="QLearningOptions.ExplorationIntervalMs"/> of data time, so a training run is deterministic. With learning off the estimator is greedy and allocation-free.</para>
+/// entering a state is kept until it changes. Exploration is ε-greedy from a seeded generator, drawn at most once per
+/// state every <see cref="QLearningOptions.ExplorationIntervalMs"/> of data time, so a training run is deterministic. With learning off the estimator is greedy and allocation-free.</para>
 /// </remarks>
 public sealed class QLearningEstimator : IEdgeEstimator
 {
@@ -37,7 +37,8 @@ public sealed class QLearningEstimator : IEdgeEstimator
     private long _heldSinceMs;
     private double _lastBasis = double.NaN;
     private double _volatilityVariance;
-    private long _lastDrawMs = long.MinValue / 2;
+    private long[]? _lastDrawByState;
+    private int[]? _visits;
     private double _fastBasis = double.NaN;
     private double _slowBasis;
     private readonly double _fastDecay;
@@ -77,7 +78,10 @@ public sealed class QLearningEstimator : IEdgeEstimator
         _lastBasis = double.NaN;
         _volatilityVariance = 0;
         _fastBasis = double.NaN;
-        _lastDrawMs = long.MinValue / 2;
+        if (_lastDrawByState is not null)
+        {
+            Array.Fill(_lastDrawByState, long.MinValue / 2);
+        }
         _lastTimeToFundingMs = null;
     }
 
@@ -110,15 +114,14 @@ public sealed class QLearningEstimator : IEdgeEstimator
             {
                 var q = Table[_segmentState, _segmentAction];
                 var reward = _segmentReward - (_options.RiskPenalty * _segmentChange * _segmentChange);
-                Table[_segmentState, _segmentAction] = q + (_options.Alpha * (reward + (_options.Gamma * Table.Max(state)) - q));
+                Table[_segmentState, _segmentAction] = q + (StepSize(_segmentState, _segmentAction) * (reward + (_options.Gamma * Table.Max(state)) - q));
                 Updates++;
             }
 
             _segmentState = state;
             _segmentAction = Table.Best(state);
-            if (Learning && Epsilon > 0 && features.TimestampMs - _lastDrawMs >= _options.ExplorationIntervalMs)
+            if (Learning && Epsilon > 0 && ExplorationDue(state, features.TimestampMs))
             {
-                _lastDrawMs = features.TimestampMs;
                 if (_random.NextDouble() < Epsilon)
                 {
                     _segmentAction = _random.Next(2) == 0 ? LearnerAction.Hold : LearnerAction.Act;
@@ -137,6 +140,34 @@ public sealed class QLearningEstimator : IEdgeEstimator
         return _segmentAction == LearnerAction.Hold
             ? EdgeDecision.Hold
             : new EdgeDecision(holding ? EdgeAction.Close : EdgeAction.Open);
+    }
+
+    // max(α, 1/n) for the n-th update of (state, action) in this learner's life: a rarely visited pair takes its
+    // experience at full weight instead of being shrunk towards zero, a frequent one settles to α.
+    private double StepSize(int state, LearnerAction action)
+    {
+        _visits ??= new int[StateSpace.StateCount * 2];
+        var n = ++_visits[(state * 2) + (int)action];
+        return Math.Max(_options.Alpha, 1.0 / n);
+    }
+
+    // Each state is explored at most once per interval: a state entered again and again at a bin edge does not turn
+    // exploration into churn, and a state seen for the first time (the start of a dislocation) is explored at once.
+    private bool ExplorationDue(int state, long nowMs)
+    {
+        if (_lastDrawByState is null)
+        {
+            _lastDrawByState = new long[StateSpace.StateCount];
+            Array.Fill(_lastDrawByState, long.MinValue / 2);
+        }
+
+        if (nowMs - _lastDrawByState[state] < _options.ExplorationIntervalMs)
+        {
+            return false;
+        }
+
+        _lastDrawByState[state] = nowMs;
+        return true;
     }
 
     private double Reward(bool holding, double closeEdge, in EdgeFeatures features)

@@ -5,7 +5,7 @@ namespace Arb.Strategy.Learning;
 /// </summary>
 public sealed record QLearningOptions
 {
-    /// <summary>Learning rate of each update.</summary>
+    /// <summary>Learning rate: the n-th update of a state and action weighs max(Alpha, 1/n).</summary>
     public double Alpha { get; init; } = 0.1;
 
     /// <summary>Discount per state change (not per tick: steps in an unchanged state are one step).</summary>
@@ -17,9 +17,9 @@ public sealed record QLearningOptions
     public double EpsilonEnd { get; init; }
 
     /// <summary>
-    /// Data time between two exploration draws: a state entered sooner after the last draw takes the greedy action.
-    /// Book updates come many times a second and states flicker at bin edges; drawing on every entry would turn
-    /// exploration into constant churn.
+    /// Data time between two exploration draws in the same state: a state entered again sooner takes the greedy
+    /// action. Book updates come many times a second and states flicker at bin edges; drawing on every entry would
+    /// turn exploration into constant churn.
     /// </summary>
     public long ExplorationIntervalMs { get; init; } = 10_000;
 

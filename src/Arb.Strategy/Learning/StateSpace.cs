@@ -21,7 +21,7 @@ public static class StateSpace
     public static readonly FeatureBins Spread = new("spread_bps", [2, 10]);
 
     /// <summary>Perp depth imbalance over the top levels, bids minus asks over their sum (−1 to 1).</summary>
-    public static readonly FeatureBins Imbalance = new("perp_depth_imbalance", [-0.3, 0.3]);
+    public static readonly FeatureBins Imbalance = new("perp_depth_imbalance", [-0.5, 0.5]);
 
     /// <summary>Recent basis volatility (bps): an exponentially weighted deviation of tick-to-tick basis changes.</summary>
     public static readonly FeatureBins Volatility = new("basis_volatility_bps", [0.5, 2, 5]);
