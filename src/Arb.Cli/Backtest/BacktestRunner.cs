@@ -17,11 +17,8 @@ internal static class BacktestRunner
         BacktestRequest request, TextWriter output, TextWriter errors, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var dotEnv = environment is null ? Path.Combine(Directory.GetCurrentDirectory(), SettingsLoader.DefaultDotEnvFileName) : null;
-        environment ??= SettingsLoader.ReadProcessEnvironment();
-        try
+        return await OfflineCommand.RunAsync("backtest", errors, environment, async (settings, variables, dotEnv) =>
         {
-            var settings = SettingsLoader.Load(environment, dotEnv);
             var runOptions = RunOptions(request);
             var symbols = request.Symbols?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => s.ToUpperInvariant()).ToList();
@@ -34,31 +31,11 @@ internal static class BacktestRunner
             if (request.Sweep.Count > 0)
             {
                 var axes = request.Sweep.Select(SweepAxis.Parse).ToList();
-                return await SweepAsync(input, axes, SweepRunner.Prepare(axes, environment, dotEnv), runOptions, request, output, errors, ct);
+                return await SweepAsync(input, axes, SweepRunner.Prepare(axes, variables, dotEnv), runOptions, request, output, errors, ct);
             }
 
             return await SingleAsync(input, settings, runOptions, request, output, errors, ct);
-        }
-        catch (SettingsException ex)
-        {
-            await errors.WriteLineAsync($"arbbot: invalid setting: {ex.Message}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (Exception ex) when (ex is BacktestInputException or FormatException or QuoteDataException)
-        {
-            await errors.WriteLineAsync($"backtest: {ex.Message}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (IOException ex)
-        {
-            await errors.WriteLineAsync($"backtest: cannot read or write a file: {ex.Message}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await errors.WriteLineAsync("backtest: cancelled, no report written");
-            return ExitCodes.Failure;
-        }
+        }, ct);
     }
 
     private static BacktestRunOptions RunOptions(BacktestRequest request)

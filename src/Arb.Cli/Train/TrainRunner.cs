@@ -22,11 +22,8 @@ internal static class TrainRunner
         TrainRequest request, TextWriter output, TextWriter errors, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var dotEnv = environment is null ? Path.Combine(Directory.GetCurrentDirectory(), SettingsLoader.DefaultDotEnvFileName) : null;
-        environment ??= SettingsLoader.ReadProcessEnvironment();
-        try
+        return await OfflineCommand.RunAsync("train", errors, environment, async (settings, _, _) =>
         {
-            var settings = SettingsLoader.Load(environment, dotEnv);
             if (request.Episodes is < 1 or > 10_000)
             {
                 throw new FormatException($"--episodes must be between 1 and 10000, not {request.Episodes}");
@@ -87,27 +84,7 @@ internal static class TrainRunner
 
             Table(output, rows);
             return ExitCodes.Ok;
-        }
-        catch (SettingsException ex)
-        {
-            await errors.WriteLineAsync($"arbbot: invalid setting: {ex.Message}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (Exception ex) when (ex is BacktestInputException or FormatException or QuoteDataException)
-        {
-            await errors.WriteLineAsync($"train: {ex.Message}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (IOException ex)
-        {
-            await errors.WriteLineAsync($"train: cannot read or write a file: {ex.Message}");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await errors.WriteLineAsync("train: cancelled, no policy written");
-            return ExitCodes.Failure;
-        }
+        }, ct);
     }
 
     private static async Task<IReadOnlyDictionary<string, QLearningEstimator>> TrainAsync(
