@@ -52,18 +52,30 @@ public sealed class LiveBacktestParityTests : IDisposable
 
         var live = Decisions(liveTrades);
         var replayed = Decisions(Path.Combine(backtestDir, "trades.csv"));
-        Assert.True(live.Count >= 4, $"the live run made {live.Count} fills, expected two round trips");
+        Assert.True(live.Count >= 4, $"the live run took {live.Count} decisions, expected two round trips");
         Assert.Equal(live, replayed);
         Assert.Equal(2, report.Total.RoundTrips);
     }
 
-    // What a decision fixes: the legs' symbols, sides, markets, quantities and the net edge it was taken at.
+    // What a decision fixes, per decision in the order they were taken (the client id's sequence number): the net
+    // edge it was taken at and, per leg, the side and the quantity filled. Fills of one decision may reach trades.csv
+    // in either leg's order live (they come from the private stream), so legs are compared as a set.
     private static List<string> Decisions(string tradesCsv)
     {
         var lines = File.ReadAllLines(tradesCsv);
         var header = lines[0].Split(',');
-        var columns = new[] { "symbol", "side", "category", "qty", "edge" }.Select(c => Array.IndexOf(header, c)).ToArray();
-        return [.. lines.Skip(1).Select(l => l.Split(',')).Select(f => string.Join(',', columns.Select(c => f[c])))];
+        int Column(string name) => Array.IndexOf(header, name);
+        var (symbol, side, category, qty, edge, link) = (Column("symbol"), Column("side"), Column("category"), Column("qty"), Column("edge"), Column("order_link_id"));
+        return [.. lines.Skip(1).Select(l => l.Split(','))
+            .GroupBy(f => long.Parse(f[link][(f[link].LastIndexOf('-') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(g => g.Key)
+            .Select(g => string.Join(
+                ' ',
+                g.First()[symbol],
+                g.First()[edge],
+                string.Join(';', g.GroupBy(f => (Category: f[category], Side: f[side]))
+                    .OrderBy(leg => leg.Key.Category, StringComparer.Ordinal)
+                    .Select(leg => $"{leg.Key.Category} {leg.Key.Side} {leg.Sum(f => decimal.Parse(f[qty], System.Globalization.CultureInfo.InvariantCulture))}"))))];
     }
 
     private static Task<BotAgainstSimulator> StartAsync(string recording, CancellationToken ct) =>
