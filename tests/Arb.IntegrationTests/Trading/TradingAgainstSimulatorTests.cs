@@ -31,6 +31,10 @@ public sealed class TradingAgainstSimulatorTests
                 ["ENTRY_EDGE_BPS"] = "8",
                 ["EXIT_EDGE_BPS"] = "-28",
                 ["TRADE_COOLDOWN_SEC"] = "0.2",
+
+                // Every round trip here loses about 20 bps by design; the test is about the ledger, so a losing
+                // streak must not stop the bot (exit 3) however many trips a slow machine lets it make.
+                ["MAX_CONSECUTIVE_LOSSES"] = "1000",
             },
             ct);
         // Start-up set LEVERAGE (default 1) on every perp.
