@@ -58,7 +58,8 @@ public sealed class TradingAgainstSimulatorTests
 
         await bot.FlattenAsync(ct);
         var exitCode = await bot.StopAsync();
-        Assert.Equal(0, exitCode);
+        Assert.True(exitCode == 0, $"the bot exited {exitCode}; its risk and error lines:\n"
+            + string.Join('\n', bot.Logs.Lines.Where(l => l.Contains("risk", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(20)));
 
         // Every row of trades.csv is an execution the exchange reports for this account, and every execution is a row.
         var rows = TradeRow.ReadAll(bot.TradesLog);
