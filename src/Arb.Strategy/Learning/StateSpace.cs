@@ -3,13 +3,13 @@ using Arb.Domain.Trading;
 namespace Arb.Strategy.Learning;
 
 /// <summary>
-/// The learner's view of a symbol: nine features, each cut into a few bins, combined into one state index.
+/// The learner's view of a symbol: ten features, each cut into a few bins, combined into one state index.
 /// Features that mean nothing in the current position are held at bin 0 (the close edge and the time held while flat,
 /// the open edge while holding), so the states that occur are a small part of the product.
 /// </summary>
 public static class StateSpace
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Net open edge (bps): the return a new position starts from, fees and projected funding included.</summary>
     public static readonly FeatureBins OpenEdge = new("open_edge_bps", [-30, -20, -10, -5, 0, 5, 10, 15, 20, 25, 30, 40]);
@@ -17,8 +17,11 @@ public static class StateSpace
     /// <summary>Net close edge (bps): what unwinding now adds to the open edge taken.</summary>
     public static readonly FeatureBins CloseEdge = new("close_edge_bps", [-80, -60, -45, -35, -25, -15, -10, -5, 0, 5]);
 
-    /// <summary>Spot plus perp spread at the touch (bps): the cost of crossing both books.</summary>
-    public static readonly FeatureBins Spread = new("spread_bps", [2, 10]);
+    /// <summary>Spot spread at the touch (bps): part of the cost of crossing the books.</summary>
+    public static readonly FeatureBins SpotSpread = new("spot_spread_bps", [3, 15]);
+
+    /// <summary>Perp spread at the touch (bps).</summary>
+    public static readonly FeatureBins PerpSpread = new("perp_spread_bps", [3, 15]);
 
     /// <summary>Perp depth imbalance over the top levels, bids minus asks over their sum (−1 to 1).</summary>
     public static readonly FeatureBins Imbalance = new("perp_depth_imbalance", [-0.5, 0.5]);
@@ -39,7 +42,7 @@ public static class StateSpace
     public static readonly FeatureBins TimeHeld = new("time_held_s", [600]);
 
     /// <summary>Every feature, in the order the state index multiplies them; position (flat or holding) comes first.</summary>
-    public static readonly FeatureBins[] Features = [OpenEdge, CloseEdge, Spread, Imbalance, Volatility, Trend, Funding, TimeToFunding, TimeHeld];
+    public static readonly FeatureBins[] Features = [OpenEdge, CloseEdge, SpotSpread, PerpSpread, Imbalance, Volatility, Trend, Funding, TimeToFunding, TimeHeld];
 
     /// <summary>Flat or holding, times every feature's bins.</summary>
     public static readonly int StateCount = 2 * Features.Aggregate(1, (n, f) => n * f.Count);
@@ -49,7 +52,8 @@ public static class StateSpace
     {
         var open = holding ? 0 : OpenEdge.Index(features.OpenEdgeBps is { } o ? (double)o : double.NegativeInfinity);
         var close = holding ? CloseEdge.Index(features.CloseEdgeBps is { } c ? (double)c : double.NegativeInfinity) : 0;
-        var spread = Spread.Index((double)(features.SpotSpreadBps + features.PerpSpreadBps));
+        var spotSpread = SpotSpread.Index((double)features.SpotSpreadBps);
+        var perpSpread = PerpSpread.Index((double)features.PerpSpreadBps);
         var imbalance = Imbalance.Index((double)features.PerpDepthImbalance);
         var volatility = Volatility.Index(volatilityBps);
         var trend = Trend.Index(trendBps);
@@ -60,7 +64,8 @@ public static class StateSpace
         var index = holding ? 1 : 0;
         index = (index * OpenEdge.Count) + open;
         index = (index * CloseEdge.Count) + close;
-        index = (index * Spread.Count) + spread;
+        index = (index * SpotSpread.Count) + spotSpread;
+        index = (index * PerpSpread.Count) + perpSpread;
         index = (index * Imbalance.Count) + imbalance;
         index = (index * Volatility.Count) + volatility;
         index = (index * Trend.Count) + trend;
