@@ -103,7 +103,7 @@ public sealed class HandComputedScenarioTests : IDisposable
         return report;
     }
 
-    private static BacktestOptions Options(string tradesPath)
+    internal static BacktestOptions Options(string tradesPath)
     {
         var spot = new InstrumentSpec("ABCUSDT", MarketCategory.Spot, InstrumentSpec.TradingStatus, "ABC", "USDT", 0.01m, 0.01m, 0.01m, 1m, null, null);
         var perp = new InstrumentSpec("ABCUSDT", MarketCategory.Linear, InstrumentSpec.TradingStatus, "ABC", "USDT", 0.01m, 0.01m, 0.01m, 1m, null, 480);
