@@ -97,6 +97,7 @@ public static class PolicyFile
         }
 
         var h = document.HyperParameters;
+        // A trained table: online learning moves its values by α, it does not restart their averages.
         return new QLearningEstimator(table, new QLearningOptions
         {
             Alpha = h.Alpha,
@@ -109,7 +110,10 @@ public static class PolicyFile
             TrendSlowHalfLifeTicks = h.TrendSlowHalfLifeTicks,
             ExplorationIntervalMs = h.ExplorationIntervalMs,
             Seed = h.Seed,
-        });
+        })
+        {
+            AverageEarlyVisits = false,
+        };
     }
 
     private static void Check(string path, PolicyDocument document, string expectedSymbol)

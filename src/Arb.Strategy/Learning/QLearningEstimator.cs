@@ -61,6 +61,12 @@ public sealed class QLearningEstimator : IEdgeEstimator
     /// <summary>Whether decisions also update the table (training, or online learning when enabled).</summary>
     public bool Learning { get; set; }
 
+    /// <summary>
+    /// Whether the n-th update of a state and action weighs max(α, 1/n) (a table learned from scratch) rather than α
+    /// alone (a trained table learning online, whose values must be moved by new experience, not replaced by it).
+    /// </summary>
+    public bool AverageEarlyVisits { get; set; } = true;
+
     /// <summary>Chance of a random action on entering a state while learning.</summary>
     public double Epsilon { get; set; }
 
@@ -146,6 +152,11 @@ public sealed class QLearningEstimator : IEdgeEstimator
     // experience at full weight instead of being shrunk towards zero, a frequent one settles to α.
     private double StepSize(int state, LearnerAction action)
     {
+        if (!AverageEarlyVisits)
+        {
+            return _options.Alpha;
+        }
+
         _visits ??= new int[StateSpace.StateCount * 2];
         var n = ++_visits[(state * 2) + (int)action];
         return Math.Max(_options.Alpha, 1.0 / n);

@@ -45,6 +45,27 @@ public sealed class PolicyFileTests : IDisposable
         Assert.True(table.Visited().Count() > 100);
     }
 
+    [Fact]
+    public void A_loaded_policy_learning_online_moves_its_values_by_alpha_instead_of_replacing_them()
+    {
+        var table = new QTable();
+        var path = PolicyFile.PathFor(_dir, Symbol);
+        var features = Features(new Random(1), 0, 0m);
+        var flat = StateSpace.Encode(features, holding: false, volatilityBps: 0, trendBps: 0, heldSeconds: 0);
+        table[flat, LearnerAction.Hold] = 10;
+        PolicyFile.Save(path, Document(table, new QLearningOptions { Alpha = 0.1 }));
+        var loaded = PolicyFile.Estimator(PolicyFile.Load(path, Symbol));
+        loaded.Learning = true;
+
+        // Two decisions in different states: the first state's Hold is updated once, from a reward of 0 and an
+        // unvisited next state, so it moves by alpha towards 0 (a fresh table would have been set to 0).
+        loaded.Decide(features);
+        loaded.Decide(features with { OpenEdgeBps = 35m, TimestampMs = features.TimestampMs + 100 });
+
+        Assert.False(loaded.AverageEarlyVisits);
+        Assert.Equal(9.0, loaded.Table[flat, LearnerAction.Hold], precision: 9);
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "not json at all", "is not a policy file" },
