@@ -29,7 +29,7 @@ namespace Arb.Engine.Backtest;
 /// <c>skipBadRows</c> it is skipped and counted in <see cref="SkippedByReason"/> instead. Counts add up over
 /// every file this reader reads. Time must not go backwards within a file (equal times are fine).</para>
 /// </remarks>
-public sealed class QuoteCsvReader
+public sealed partial class QuoteCsvReader
 {
     /// <summary>Default spacing of rows in a file without timestamps.</summary>
     public const long DefaultTickSpacingMs = 100;
@@ -123,23 +123,45 @@ public sealed class QuoteCsvReader
 
     private IEnumerable<QuoteRow> ReadIterator(string path)
     {
+        var bytesAtStart = BytesRead;
+        long resumeLine = 0;
+        long? lastTime = null;
+        long tick = 0;
+        var fast = ByteRows.TryOpen(this, path);
+        if (fast is not null)
+        {
+            using (fast)
+            {
+                while (fast.TryNext(out var row))
+                {
+                    yield return row;
+                }
+
+                if (!fast.HandedOver)
+                {
+                    yield break;
+                }
+
+                (resumeLine, lastTime, tick) = (fast.NextLine, fast.LastTime, fast.Tick);
+            }
+        }
+
+        // The Sep path reads the file from the start: count its bytes once.
+        Interlocked.Exchange(ref _bytesRead, bytesAtStart);
         using var text = OpenText(path);
         using var reader = SepOptions.From(text);
         var columns = Columns.Resolve(reader.Header, path);
-        if (columns.Category < 0 && !HasPerpSuffixedSymbol(path))
-        {
-            throw new QuoteDataException(path, null, null,
-                "spot and perp rows cannot be told apart: the file has no 'category' column and no symbol ends in "
-                + $"'{PerpSuffix}'. Fix: add a 'category' column (spot|linear), or name the perp symbols with the "
-                + $"'{PerpSuffix}' suffix (BTCUSDT-PERP); plain symbols are then read as spot.");
-        }
+        CheckMarketsTellable(columns, path);
 
-        long? lastTime = null;
-        long tick = 0;
         foreach (var row in reader)
         {
             var line = (long)row.LineNumberFrom;
-            var outcome = ParseRow(row, columns, line, tick, lastTime, out var quote, out var detail);
+            if (line < resumeLine)
+            {
+                continue; // already read by the byte path before it handed the file over
+            }
+
+            var outcome = ParseRow(new SepFields(row), columns, line, tick, lastTime, out var quote, out var detail);
             if (outcome is { } reason)
             {
                 if (!SkipBadRows)
@@ -161,8 +183,20 @@ public sealed class QuoteCsvReader
         }
     }
 
-    private BadRowReason? ParseRow(
-        SepReader.Row row, Columns columns, long line, long tick, long? lastTime, out QuoteRow quote, out string detail)
+    private static void CheckMarketsTellable(Columns columns, string path)
+    {
+        if (columns.Category < 0 && !HasPerpSuffixedSymbol(path))
+    {
+        throw new QuoteDataException(path, null, null,
+            "spot and perp rows cannot be told apart: the file has no 'category' column and no symbol ends in "
+            + $"'{PerpSuffix}'. Fix: add a 'category' column (spot|linear), or name the perp symbols with the "
+            + $"'{PerpSuffix}' suffix (BTCUSDT-PERP); plain symbols are then read as spot.");
+    }
+    }
+
+    private BadRowReason? ParseRow<TRow>(
+        scoped TRow row, Columns columns, long line, long tick, long? lastTime, out QuoteRow quote, out string detail)
+        where TRow : IRowFields, allows ref struct
     {
         quote = default;
         detail = "";
@@ -173,7 +207,7 @@ public sealed class QuoteCsvReader
             return BadRowReason.MissingField;
         }
 
-        var symbolSpan = row[columns.Symbol].Span.Trim();
+        var symbolSpan = row[columns.Symbol].Trim();
         if (symbolSpan.IsEmpty)
         {
             detail = "'symbol' is empty";
@@ -317,12 +351,14 @@ public sealed class QuoteCsvReader
         return created;
     }
 
-    private static ReadOnlySpan<char> Optional(SepReader.Row row, int index, int colCount) =>
-        index >= 0 && index < colCount ? row[index].Span.Trim() : [];
+    private static ReadOnlySpan<char> Optional<TRow>(TRow row, int index, int colCount)
+        where TRow : IRowFields, allows ref struct =>
+        index >= 0 && index < colCount ? row[index].Trim() : [];
 
-    private static BadRowReason? RequiredDecimal(SepReader.Row row, int index, string name, out decimal value, ref string detail)
+    private static BadRowReason? RequiredDecimal<TRow>(scoped TRow row, int index, string name, out decimal value, ref string detail)
+        where TRow : IRowFields, allows ref struct
     {
-        var span = row[index].Span.Trim();
+        var span = row[index].Trim();
         if (span.IsEmpty)
         {
             value = 0;
@@ -339,8 +375,9 @@ public sealed class QuoteCsvReader
         return null;
     }
 
-    private static BadRowReason? OptionalDecimal(
-        SepReader.Row row, int index, int colCount, string name, out decimal? value, ref string detail)
+    private static BadRowReason? OptionalDecimal<TRow>(
+        scoped TRow row, int index, int colCount, string name, out decimal? value, ref string detail)
+        where TRow : IRowFields, allows ref struct
     {
         value = null;
         var span = Optional(row, index, colCount);
@@ -359,8 +396,9 @@ public sealed class QuoteCsvReader
         return null;
     }
 
-    private static BadRowReason? OptionalTime(
-        SepReader.Row row, int index, int colCount, string name, out long? value, ref string detail)
+    private static BadRowReason? OptionalTime<TRow>(
+        scoped TRow row, int index, int colCount, string name, out long? value, ref string detail)
+        where TRow : IRowFields, allows ref struct
     {
         value = null;
         var span = Optional(row, index, colCount);
