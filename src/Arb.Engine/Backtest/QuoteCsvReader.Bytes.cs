@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Arb.Domain.Market;
 using nietras.SeparatedValues;
@@ -171,11 +174,10 @@ public sealed partial class QuoteCsvReader
         /// <summary>The next good row; false at the end of the file or when it hands the file over.</summary>
         public bool TryNext(out QuoteRow quote)
         {
-            while (TryLine(out var line))
+            while (TryLine(out var line, out var colCount, out var odd))
             {
                 var lineNumber = NextLine;
-                var odd = line.IndexOfAnyExcept(PlainBytes);
-                if (line.IsEmpty || (odd >= 0 && !IsSpaceOrPlain(line[odd..])))
+                if (line.IsEmpty || (odd && !IsSpaceOrPlain(line)))
                 {
                     HandedOver = true;
                     quote = default;
@@ -183,7 +185,7 @@ public sealed partial class QuoteCsvReader
                 }
 
                 NextLine++;
-                if (odd < 0 && TryParseCommon(line, lineNumber, out quote))
+                if (!odd && TryParseCommon(line, colCount, lineNumber, out quote))
                 {
                     Accept(quote);
                     return true;
@@ -262,31 +264,10 @@ public sealed partial class QuoteCsvReader
         }
 
         /// <summary>A row without spaces in which every field is in its common form; false leaves it to <c>ParseRow</c>.</summary>
-        private bool TryParseCommon(ReadOnlySpan<byte> line, long lineNumber, out QuoteRow quote)
+        private bool TryParseCommon(ReadOnlySpan<byte> line, int colCount, long lineNumber, out QuoteRow quote)
         {
             quote = default;
             var ends = _fieldEnds;
-            var colCount = 0;
-            var at = 0;
-            while (true)
-            {
-                var comma = line[at..].IndexOf((byte)',');
-                if (colCount == MaxColumns)
-                {
-                    break; // more columns than any index in use: the rest does not matter
-                }
-
-                if (comma < 0)
-                {
-                    ends[colCount++] = line.Length;
-                    break;
-                }
-
-                at += comma;
-                ends[colCount++] = at;
-                at++;
-            }
-
             var c = _columns;
             if (c.MaxRequired >= colCount)
             {
@@ -448,29 +429,115 @@ public sealed partial class QuoteCsvReader
             return interned;
         }
 
-        /// <summary>The next line without its newline; the last line of the file may lack one.</summary>
-        private bool TryLine(out ReadOnlySpan<byte> line)
+        /// <summary>
+        /// The next line without its newline (the last line of the file may lack one), where its fields end (in
+        /// <see cref="_fieldEnds"/>, up to <see cref="MaxColumns"/> of them) and whether it holds any byte other than
+        /// the common printable ones (space, tab, quote, control, non-ASCII).
+        /// </summary>
+        private bool TryLine(out ReadOnlySpan<byte> line, out int colCount, out bool odd)
         {
             while (true)
             {
-                var pending = _buffer.AsSpan(_start, _end - _start);
-                var newline = pending.IndexOf((byte)'\n');
-                if (newline >= 0)
+                var length = Scan(out colCount, out odd);
+                if (length >= 0)
                 {
-                    line = pending[..newline];
-                    _start += newline + 1;
+                    line = _buffer.AsSpan(_start, length);
+                    _start += length + 1;
                     return true;
                 }
 
                 if (_eof)
                 {
-                    line = pending;
+                    line = _buffer.AsSpan(_start, _end - _start);
                     _start = _end;
-                    return !pending.IsEmpty;
+                    return !line.IsEmpty;
                 }
 
                 Fill();
             }
+        }
+
+        /// <summary>One pass over the pending bytes up to the first newline: its offset from the line's start, or -1 when there is none yet.</summary>
+        private int Scan(out int colCount, out bool odd)
+        {
+            var buffer = _buffer;
+            var ends = _fieldEnds;
+            var start = _start;
+            var end = _end;
+            var n = 0;
+            var bad = false;
+            var i = start;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var first = ref MemoryMarshal.GetArrayDataReference(buffer);
+                var newlines = Vector256.Create((byte)'\n');
+                var commas = Vector256.Create((byte)',');
+                var quotes = Vector256.Create((byte)'"');
+                var low = Vector256.Create((byte)0x21);
+                var width = Vector256.Create((byte)(0x7F - 0x21));
+                while (i < end && i + Vector256<byte>.Count <= buffer.Length)
+                {
+                    // Bytes past the pending data are read but masked off.
+                    var v = Vector256.LoadUnsafe(ref first, (nuint)i);
+                    var valid = end - i >= 32 ? uint.MaxValue : (1u << (end - i)) - 1;
+                    var newline = Vector256.Equals(v, newlines).ExtractMostSignificantBits() & valid;
+                    var keep = newline != 0 ? (newline & (0u - newline)) - 1 : valid;
+                    var comma = Vector256.Equals(v, commas).ExtractMostSignificantBits() & keep;
+                    var other = (~Vector256.LessThan(v - low, width) | Vector256.Equals(v, quotes)).ExtractMostSignificantBits() & keep;
+                    bad |= other != 0;
+                    while (comma != 0)
+                    {
+                        if (n < MaxColumns)
+                        {
+                            ends[n++] = i - start + BitOperations.TrailingZeroCount(comma);
+                        }
+
+                        comma &= comma - 1;
+                    }
+
+                    if (newline != 0)
+                    {
+                        var length = i - start + BitOperations.TrailingZeroCount(newline);
+                        ends[n++] = length;
+                        colCount = n;
+                        odd = bad;
+                        return length;
+                    }
+
+                    i += Vector256<byte>.Count;
+                }
+            }
+
+            for (; i < end; i++)
+            {
+                var c = buffer[i];
+                if (c == (byte)'\n')
+                {
+                    var length = i - start;
+                    ends[n++] = length;
+                    colCount = n;
+                    odd = bad;
+                    return length;
+                }
+
+                if (c == (byte)',')
+                {
+                    if (n < MaxColumns)
+                    {
+                        ends[n++] = i - start;
+                    }
+                }
+                else if ((uint)(c - 0x21) > 0x7E - 0x21 || c == (byte)'"')
+                {
+                    bad = true;
+                }
+            }
+
+            // No newline yet: at the end of the file this is the last line.
+            ends[n++] = end - start;
+            colCount = n;
+            odd = bad;
+            return -1;
         }
 
         private void Fill()

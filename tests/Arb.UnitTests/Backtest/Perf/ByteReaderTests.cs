@@ -99,6 +99,21 @@ public sealed class ByteReaderTests : IDisposable
     }
 
     [Fact]
+    public void Long_lines_and_many_columns_match()
+    {
+        var lines = RandomRows(new Random(17), 600);
+        lines.Insert(100, "1001,BTCUSDT,spot,1.5,2,1.6,3,," + new string(',', 400) + "tail");
+        lines.Insert(300, "1002,BTCUSDT,spot,1.5,2,1.6,3,,," + new string('x', 200_000));
+        lines.Add("1003,BTCUSDT,spot,1.5,2,1.6,3,,");
+        var (plain, reference) = WriteBoth(FullHeader, lines);
+        var noFinalNewline = Path.Combine(_dir, "last.csv");
+        File.WriteAllText(noFinalNewline, FullHeader + "\n" + string.Join("\n", lines));
+
+        AssertSameRead(plain, reference);
+        AssertSameRead(noFinalNewline, reference);
+    }
+
+    [Fact]
     public void Strict_mode_throws_the_same_error_for_every_odd_row()
     {
         foreach (var odd in OddRows)
