@@ -118,16 +118,51 @@ public sealed partial class QuoteCsvReader
     public IEnumerable<QuoteRow> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadIterator(path);
+        return new QuoteFileRows(this, path);
     }
 
-    private IEnumerable<QuoteRow> ReadIterator(string path)
+    /// <summary>
+    /// Reads one file like <see cref="Read"/>, handing each row to <paramref name="sink"/> as it is parsed instead of
+    /// through an enumerator (the same rows, in the same order, with the same errors and counts).
+    /// </summary>
+    public void ReadInto(string path, QuoteRowSink sink)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(sink);
+        var bytesAtStart = BytesRead;
+        var fast = ByteRows.TryOpen(this, path);
+        var (resumeLine, lastTime, tick) = (0L, (long?)null, 0L);
+        if (fast is not null)
+        {
+            using (fast)
+            {
+                while (fast.TryNext(out var row))
+                {
+                    sink(in row);
+                }
+
+                if (!fast.HandedOver)
+                {
+                    return;
+                }
+
+                (resumeLine, lastTime, tick) = (fast.NextLine, fast.LastTime, fast.Tick);
+            }
+        }
+
+        // The Sep path reads the file from the start: count its bytes once.
+        Interlocked.Exchange(ref _bytesRead, bytesAtStart);
+        foreach (var row in SepRows(path, resumeLine, lastTime, tick))
+        {
+            sink(in row);
+        }
+    }
+
+    internal IEnumerable<QuoteRow> EnumerateFile(string path)
     {
         var bytesAtStart = BytesRead;
-        long resumeLine = 0;
-        long? lastTime = null;
-        long tick = 0;
         var fast = ByteRows.TryOpen(this, path);
+        var (resumeLine, lastTime, tick) = (0L, (long?)null, 0L);
         if (fast is not null)
         {
             using (fast)
@@ -148,6 +183,15 @@ public sealed partial class QuoteCsvReader
 
         // The Sep path reads the file from the start: count its bytes once.
         Interlocked.Exchange(ref _bytesRead, bytesAtStart);
+        foreach (var row in SepRows(path, resumeLine, lastTime, tick))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The Sep path, from <paramref name="resumeLine"/> on (rows before it were read by the byte path).</summary>
+    private IEnumerable<QuoteRow> SepRows(string path, long resumeLine, long? lastTime, long tick)
+    {
         using var text = OpenText(path);
         using var reader = SepOptions.From(text);
         var columns = Columns.Resolve(reader.Header, path);

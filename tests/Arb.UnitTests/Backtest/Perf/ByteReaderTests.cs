@@ -140,6 +140,31 @@ public sealed class ByteReaderTests : IDisposable
     }
 
     [Fact]
+    public void Pushed_rows_are_the_enumerated_rows()
+    {
+        var lines = RandomRows(new Random(19), 2000);
+        lines.Insert(1500, "1500,\"BTCUSDT\",spot,1.5,2,1.6,3,,");
+        var (plain, reference) = WriteBoth(FullHeader, lines);
+        foreach (var path in new[] { plain, reference })
+        {
+            var enumerated = new QuoteCsvReader(skipBadRows: true);
+            var expected = enumerated.Read(path).Select(Describe).ToList();
+            var pushed = new QuoteCsvReader(skipBadRows: true);
+            var actual = new List<string>();
+            pushed.ReadInto(path, (in QuoteRow row) => actual.Add(Describe(row)));
+
+            Assert.Equal(expected, actual);
+            Assert.Equal(enumerated.SkippedByReason, pushed.SkippedByReason);
+            Assert.Equal(enumerated.BytesRead, pushed.BytesRead);
+        }
+
+        var (strictPlain, _) = WriteBoth(FullHeader, ["1,BTCUSDT,spot,1.5,2,1.6,3,,", "2,BTCUSDT,spot,abc,2,1.6,3,,"]);
+        var ex = Assert.Throws<QuoteDataException>(() => new QuoteCsvReader().ReadInto(strictPlain, (in QuoteRow _) => { }));
+        Assert.Equal(3, ex.LineNumber);
+        Assert.Equal(BadRowReason.NotANumber, ex.Reason);
+    }
+
+    [Fact]
     public void Gzip_and_a_byte_order_mark_read_the_same()
     {
         var lines = RandomRows(new Random(13), 1000);
