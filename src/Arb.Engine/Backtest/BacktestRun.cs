@@ -96,12 +96,27 @@ public sealed class BacktestRun
         ArgumentNullException.ThrowIfNull(rows);
         try
         {
-            foreach (var row in rows)
+            if (rows is QuoteFileRows file)
             {
-                Apply(row);
-                if ((_rowsRead & 0xFFFF) == 0)
+                // One file: the reader pushes each row, without an enumerator's copy per row.
+                file.ReadInto((in QuoteRow row) =>
                 {
-                    ct.ThrowIfCancellationRequested();
+                    Apply(row);
+                    if ((_rowsRead & 0xFFFF) == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                    }
+                });
+            }
+            else
+            {
+                foreach (var row in rows)
+                {
+                    Apply(row);
+                    if ((_rowsRead & 0xFFFF) == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                    }
                 }
             }
 

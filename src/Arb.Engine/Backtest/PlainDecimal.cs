@@ -78,4 +78,66 @@ internal static class PlainDecimal
         value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
         return true;
     }
+
+    /// <summary>
+    /// The same fast path over ASCII bytes: true only for the plain numbers <see cref="TryParsePlain(ReadOnlySpan{char}, out decimal)"/>
+    /// accepts, with the same value and scale; false means "not handled here" (decode and use the char overloads).
+    /// </summary>
+    internal static bool TryParsePlain(ReadOnlySpan<byte> span, out decimal value)
+    {
+        value = 0m;
+        var i = 0;
+        var negative = false;
+        if (span.Length > 0 && (span[0] == (byte)'-' || span[0] == (byte)'+'))
+        {
+            negative = span[0] == (byte)'-';
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        var digits = 0;
+        var seenDigit = false;
+        var scale = -1;
+        for (; i < span.Length; i++)
+        {
+            var c = span[i];
+            var d = (uint)(c - (byte)'0');
+            if (d <= 9)
+            {
+                seenDigit = true;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+
+                if (mantissa == 0 && d == 0)
+                {
+                    continue;
+                }
+
+                if (++digits > MaxDigits)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + d;
+            }
+            else if (c == (byte)'.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (!seenDigit || scale == 0 || scale > MaxScale || (negative && mantissa == 0))
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
 }

@@ -29,7 +29,7 @@ namespace Arb.Engine.Backtest;
 /// <c>skipBadRows</c> it is skipped and counted in <see cref="SkippedByReason"/> instead. Counts add up over
 /// every file this reader reads. Time must not go backwards within a file (equal times are fine).</para>
 /// </remarks>
-public sealed class QuoteCsvReader
+public sealed partial class QuoteCsvReader
 {
     /// <summary>Default spacing of rows in a file without timestamps.</summary>
     public const long DefaultTickSpacingMs = 100;
@@ -118,28 +118,94 @@ public sealed class QuoteCsvReader
     public IEnumerable<QuoteRow> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadIterator(path);
+        return new QuoteFileRows(this, path);
     }
 
-    private IEnumerable<QuoteRow> ReadIterator(string path)
+    /// <summary>
+    /// Reads one file like <see cref="Read"/>, handing each row to <paramref name="sink"/> as it is parsed instead of
+    /// through an enumerator (the same rows, in the same order, with the same errors and counts).
+    /// </summary>
+    public void ReadInto(string path, QuoteRowSink sink)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(sink);
+        var bytesAtStart = BytesRead;
+        var fast = ByteRows.TryOpen(this, path);
+        var (resumeLine, lastTime, tick) = (0L, (long?)null, 0L);
+        if (fast is not null)
+        {
+            using (fast)
+            {
+                while (fast.TryNext(out var row))
+                {
+                    sink(in row);
+                }
+
+                if (!fast.HandedOver)
+                {
+                    return;
+                }
+
+                (resumeLine, lastTime, tick) = (fast.NextLine, fast.LastTime, fast.Tick);
+            }
+        }
+
+        // The Sep path reads the file from the start: count its bytes once.
+        Interlocked.Exchange(ref _bytesRead, bytesAtStart);
+        foreach (var row in SepRows(path, resumeLine, lastTime, tick))
+        {
+            sink(in row);
+        }
+    }
+
+    internal IEnumerable<QuoteRow> EnumerateFile(string path)
+    {
+        var bytesAtStart = BytesRead;
+        var fast = ByteRows.TryOpen(this, path);
+        var (resumeLine, lastTime, tick) = (0L, (long?)null, 0L);
+        if (fast is not null)
+        {
+            using (fast)
+            {
+                while (fast.TryNext(out var row))
+                {
+                    yield return row;
+                }
+
+                if (!fast.HandedOver)
+                {
+                    yield break;
+                }
+
+                (resumeLine, lastTime, tick) = (fast.NextLine, fast.LastTime, fast.Tick);
+            }
+        }
+
+        // The Sep path reads the file from the start: count its bytes once.
+        Interlocked.Exchange(ref _bytesRead, bytesAtStart);
+        foreach (var row in SepRows(path, resumeLine, lastTime, tick))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The Sep path, from <paramref name="resumeLine"/> on (rows before it were read by the byte path).</summary>
+    private IEnumerable<QuoteRow> SepRows(string path, long resumeLine, long? lastTime, long tick)
     {
         using var text = OpenText(path);
         using var reader = SepOptions.From(text);
         var columns = Columns.Resolve(reader.Header, path);
-        if (columns.Category < 0 && !HasPerpSuffixedSymbol(path))
-        {
-            throw new QuoteDataException(path, null, null,
-                "spot and perp rows cannot be told apart: the file has no 'category' column and no symbol ends in "
-                + $"'{PerpSuffix}'. Fix: add a 'category' column (spot|linear), or name the perp symbols with the "
-                + $"'{PerpSuffix}' suffix (BTCUSDT-PERP); plain symbols are then read as spot.");
-        }
+        CheckMarketsTellable(columns, path);
 
-        long? lastTime = null;
-        long tick = 0;
         foreach (var row in reader)
         {
             var line = (long)row.LineNumberFrom;
-            var outcome = ParseRow(row, columns, line, tick, lastTime, out var quote, out var detail);
+            if (line < resumeLine)
+            {
+                continue; // already read by the byte path before it handed the file over
+            }
+
+            var outcome = ParseRow(new SepFields(row), columns, line, tick, lastTime, out var quote, out var detail);
             if (outcome is { } reason)
             {
                 if (!SkipBadRows)
@@ -161,8 +227,20 @@ public sealed class QuoteCsvReader
         }
     }
 
-    private BadRowReason? ParseRow(
-        SepReader.Row row, Columns columns, long line, long tick, long? lastTime, out QuoteRow quote, out string detail)
+    private static void CheckMarketsTellable(Columns columns, string path)
+    {
+        if (columns.Category < 0 && !HasPerpSuffixedSymbol(path))
+    {
+        throw new QuoteDataException(path, null, null,
+            "spot and perp rows cannot be told apart: the file has no 'category' column and no symbol ends in "
+            + $"'{PerpSuffix}'. Fix: add a 'category' column (spot|linear), or name the perp symbols with the "
+            + $"'{PerpSuffix}' suffix (BTCUSDT-PERP); plain symbols are then read as spot.");
+    }
+    }
+
+    private BadRowReason? ParseRow<TRow>(
+        scoped TRow row, Columns columns, long line, long tick, long? lastTime, out QuoteRow quote, out string detail)
+        where TRow : IRowFields, allows ref struct
     {
         quote = default;
         detail = "";
@@ -173,7 +251,7 @@ public sealed class QuoteCsvReader
             return BadRowReason.MissingField;
         }
 
-        var symbolSpan = row[columns.Symbol].Span.Trim();
+        var symbolSpan = row[columns.Symbol].Trim();
         if (symbolSpan.IsEmpty)
         {
             detail = "'symbol' is empty";
@@ -317,12 +395,14 @@ public sealed class QuoteCsvReader
         return created;
     }
 
-    private static ReadOnlySpan<char> Optional(SepReader.Row row, int index, int colCount) =>
-        index >= 0 && index < colCount ? row[index].Span.Trim() : [];
+    private static ReadOnlySpan<char> Optional<TRow>(TRow row, int index, int colCount)
+        where TRow : IRowFields, allows ref struct =>
+        index >= 0 && index < colCount ? row[index].Trim() : [];
 
-    private static BadRowReason? RequiredDecimal(SepReader.Row row, int index, string name, out decimal value, ref string detail)
+    private static BadRowReason? RequiredDecimal<TRow>(scoped TRow row, int index, string name, out decimal value, ref string detail)
+        where TRow : IRowFields, allows ref struct
     {
-        var span = row[index].Span.Trim();
+        var span = row[index].Trim();
         if (span.IsEmpty)
         {
             value = 0;
@@ -339,8 +419,9 @@ public sealed class QuoteCsvReader
         return null;
     }
 
-    private static BadRowReason? OptionalDecimal(
-        SepReader.Row row, int index, int colCount, string name, out decimal? value, ref string detail)
+    private static BadRowReason? OptionalDecimal<TRow>(
+        scoped TRow row, int index, int colCount, string name, out decimal? value, ref string detail)
+        where TRow : IRowFields, allows ref struct
     {
         value = null;
         var span = Optional(row, index, colCount);
@@ -359,8 +440,9 @@ public sealed class QuoteCsvReader
         return null;
     }
 
-    private static BadRowReason? OptionalTime(
-        SepReader.Row row, int index, int colCount, string name, out long? value, ref string detail)
+    private static BadRowReason? OptionalTime<TRow>(
+        scoped TRow row, int index, int colCount, string name, out long? value, ref string detail)
+        where TRow : IRowFields, allows ref struct
     {
         value = null;
         var span = Optional(row, index, colCount);
