@@ -19,8 +19,14 @@ namespace Arb.Cli.Train;
 internal static class TrainRunner
 {
     public static async Task<int> RunAsync(
-        TrainRequest request, TextWriter output, TextWriter errors, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)
+        TrainRequest request,
+        TextWriter output,
+        TextWriter errors,
+        CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         ArgumentNullException.ThrowIfNull(request);
         return await OfflineCommand.RunAsync("train", errors, environment, async (settings, _, _) =>
         {
@@ -70,7 +76,7 @@ internal static class TrainRunner
                 split,
                 onTest is null ? null : split,
                 onTest is null ? null : last,
-                DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             var rows = new List<string[]>();
             foreach (var symbol in input.Symbols)
             {

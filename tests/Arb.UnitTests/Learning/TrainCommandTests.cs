@@ -4,6 +4,7 @@ using Arb.Cli;
 using Arb.Cli.Backtest;
 using Arb.Cli.Train;
 using Arb.Engine.Learning;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Arb.UnitTests.Learning;
 
@@ -36,7 +37,12 @@ public sealed class TrainCommandTests : IDisposable
         var output = new StringWriter();
         var errors = new StringWriter();
         var exit = await TrainRunner.RunAsync(
-            new TrainRequest([data], null, episodes, outDir, 0.3, seed, false), output, errors, TestContext.Current.CancellationToken, new Dictionary<string, string?>());
+            new TrainRequest([data], null, episodes, outDir, 0.3, seed, false),
+            output,
+            errors,
+            TestContext.Current.CancellationToken,
+            new Dictionary<string, string?>(),
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero)));
         return (exit, output.ToString(), errors.ToString());
     }
 
@@ -69,6 +75,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(DataFingerprint.Of([data]), document.Training.Sha256);
         Assert.Equal(["synthetic.csv"], document.Training.Files);
         Assert.Equal(3, document.HyperParameters.Episodes);
+        Assert.Equal("2026-11-25T06:00:00Z", document.Training.TrainedAtUtc);
         Assert.NotNull(document.Results.Test);
         Assert.NotNull(document.Results.TestThreshold);
         Assert.True(document.Training.TestFromMs > document.Training.TrainFromMs);
