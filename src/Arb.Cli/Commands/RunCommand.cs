@@ -20,7 +20,8 @@ internal static partial class RunCommand
             "MODE=paper trades Bybit's live books with simulated fills; MODE=sim (or no API keys) starts the embedded Bybit " +
             "simulator and trades against it. Before trading it loads STATE_FILE (or its backup) and reconciles with the " +
             "exchange. Writes every fill to TRADES_LOG, PnL to PNL_LOG, the state every STATE_SAVE_SEC, and serves metrics on " +
-            "PROM_HOST:PROM_PORT (/metrics, /healthz, /readyz). Ctrl+C stops new trades, lets executions in flight finish and " +
+            "PROM_HOST:PROM_PORT (/metrics, /healthz, /readyz). Each symbol trades with its policy POLICY_DIR/SYMBOL.policy.json when " +
+            "there is a usable one (see 'arbbot train'; RL_ONLINE_LEARNING lets it keep learning), else with the threshold estimator. Ctrl+C stops new trades, lets executions in flight finish and " +
             "hedge, then exits 0 keeping the positions; a risk limit closes every position and exits 3.");
         var freshStart = new Option<bool>("--fresh-start")
         {
